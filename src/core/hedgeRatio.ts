@@ -1,0 +1,296 @@
+import { fail } from "./errors";
+import { finiteResult, requireNumber } from "./validate";
+import type { PairedSeries } from "./series";
+import { CompensatedSum, coMoments, CoMoments, ldexp, Sample, scaleExponent, studentT975 } from "./statistics";
+
+/** Argument names used in messages: spot/hedge for the hedge functions, asset/market for BETA. */
+export interface SeriesNames {
+  spot: string;
+  hedge: string;
+}
+
+export const SPOT_HEDGE: SeriesNames = { spot: "spot", hedge: "hedge" };
+export const ASSET_MARKET: SeriesNames = { spot: "asset", hedge: "market" };
+
+function requireObservations(n: number, least: number, names: SeriesNames): void {
+  if (n < least) fail(`need at least ${least} observations; ${names.spot} and ${names.hedge} have ${n}.`, "na");
+}
+
+function requireVariance(cff: number, names: SeriesNames, needs: string): void {
+  if (cff === 0) fail(`${names.hedge} has no variance (every observation is the same), so ${needs} is undefined.`);
+}
+
+/** Co-moments of the first n observations, with the count and hedge-variance checks every ratio needs. */
+function ratioMoments(s: Sample, f: Sample, n: number, least: number, names: SeriesNames): CoMoments {
+  if (!Number.isInteger(n) || n < 0 || n > s.length || n > f.length) {
+    throw new RangeError(`n = ${n} does not fit series of length ${s.length} and ${f.length}`);
+  }
+  requireObservations(n, least, names);
+  const m = coMoments(s, f, 0, n, names);
+  requireVariance(m.cff, names, "the hedge ratio");
+  return m;
+}
+
+/**
+ * Minimum-variance hedge ratio h* = Cov(s, f) / Var(f): units of spot per unit of hedge, to be held
+ * short when positive. Needs n >= 2 and a hedge series that varies.
+ */
+export function minVarianceRatio(s: Sample, f: Sample, n: number, names: SeriesNames = SPOT_HEDGE): number {
+  const m = ratioMoments(s, f, n, 2, names);
+  return finiteResult(ldexp(m.csf / m.cff, m.expS - m.expF), "The hedge ratio");
+}
+
+/** Regression beta of the asset on the market: the same OLS slope, with BETA's argument names. */
+export function regressionBeta(asset: Sample, market: Sample, n: number, names: SeriesNames = ASSET_MARKET): number {
+  return minVarianceRatio(asset, market, n, names);
+}
+
+/** Regression of spot on hedge, s = intercept + ratio·f + e, in the units of the inputs. */
+export interface HedgeStatistics {
+  /** OLS slope = minimum-variance hedge ratio. */
+  ratio: number;
+  correlation: number;
+  rSquared: number;
+  /** Sample (n−1) standard deviations. */
+  spotStdev: number;
+  hedgeStdev: number;
+  intercept: number;
+  /** Standard error of the slope, from the residual variance with n−2 degrees of freedom. */
+  stdError: number;
+  /** ratio / stdError. */
+  tStat: number;
+  /** ratio ∓ t(0.975, n−2)·stdError. */
+  ci95Low: number;
+  ci95High: number;
+  observations: number;
+}
+
+/**
+ * Full regression statistics of s on f. Needs n >= 3 (one residual degree of freedom), a hedge and a spot
+ * series that vary, and residuals that are not all zero (an exact fit has no standard error).
+ *
+ * The residual sum of squares is summed from the residuals themselves rather than as Syy − b·Sxy, which
+ * would lose log10(1/(1−R²)) digits on a good hedge; R² is 1 − SSE/Syy when that is the better-conditioned
+ * form (R² >= 0.5) and Sxy²/(Sxx·Syy) otherwise.
+ */
+export function hedgeStatistics(s: Sample, f: Sample, n: number, names: SeriesNames = SPOT_HEDGE): HedgeStatistics {
+  const m = ratioMoments(s, f, n, 3, names);
+  if (m.css === 0) {
+    fail(`${names.spot} has no variance (every observation is the same), so the correlation is undefined.`);
+  }
+  const ks = ldexp(1, -m.expS);
+  const kf = ldexp(1, -m.expF);
+  const b = m.csf / m.cff;
+  const residuals = new CompensatedSum();
+  let sumE = 0;
+  for (let i = 0; i < n; i++) {
+    const e = s[i] * ks - m.meanS - b * (f[i] * kf - m.meanF);
+    sumE += e;
+    residuals.add(e * e);
+  }
+  const sse = Math.max(0, residuals.value - (sumE * sumE) / n);
+  if (sse === 0) {
+    fail(`${names.spot} is an exact linear function of ${names.hedge} (every residual is zero), so the standard error, t statistic and confidence interval are undefined.`);
+  }
+  const fitted = (m.csf * m.csf) / (m.css * m.cff);
+  const rSquared = Math.min(1, Math.max(0, fitted < 0.5 ? fitted : 1 - sse / m.css));
+  const correlation = Math.sign(b) * Math.sqrt(rSquared);
+  const seScaled = Math.sqrt(sse / (n - 2) / m.cff);
+  const unit = m.expS - m.expF;
+  const ratio = finiteResult(ldexp(b, unit), "The hedge ratio");
+  const stdError = finiteResult(ldexp(seScaled, unit), "The standard error");
+  const t = studentT975(n - 2);
+  return {
+    ratio,
+    correlation,
+    rSquared,
+    spotStdev: finiteResult(ldexp(Math.sqrt(m.css / (n - 1)), m.expS), "The spot standard deviation"),
+    hedgeStdev: finiteResult(ldexp(Math.sqrt(m.cff / (n - 1)), m.expF), "The hedge standard deviation"),
+    intercept: finiteResult(ldexp(m.meanS - b * m.meanF, m.expS), "The intercept"),
+    stdError,
+    tStat: b / seScaled,
+    ci95Low: finiteResult(ldexp(b - t * seScaled, unit), "The confidence interval"),
+    ci95High: finiteResult(ldexp(b + t * seScaled, unit), "The confidence interval"),
+    observations: n,
+  };
+}
+
+function checkWindow(window: unknown): number {
+  return requireNumber(window, "window", { min: 2, integer: true });
+}
+
+function checkLambda(lambda: unknown): number {
+  return requireNumber(lambda, "lambda", { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
+}
+
+function positionOf(p: PairedSeries, i: number): string {
+  return `${p.axis} ${p.rowOf(i) + 1}`;
+}
+
+/**
+ * The minimum-variance ratio over the last `window` observations, for every observation: element i covers
+ * observations i−window+1..i, NaN for i < window−1 and where the hedge is constant over the window.
+ * Reuses p.s for the result (p.s no longer holds spot afterwards).
+ *
+ * Linear time. The window keeps compensated sums of shifted values, Σ(s−Ls), Σ(f−Lf), Σ(s−Ls)², Σ(f−Lf)²,
+ * Σ(s−Ls)(f−Lf); the centred co-moments are then Σd² − (Σd)²/w, which is accurate while the shift L is
+ * within a few standard deviations of the window mean. The shifts (and the power-of-two scaling) are
+ * rebuilt from the window itself every `window` steps, and early when the window mean has drifted more
+ * than 8 standard deviations from the shift — at most once per window/16 steps, so the rebuilds cost at
+ * most ~17 passes over the data whatever it looks like. Compensated sums make removing an outlier exact,
+ * which plain running sums (or Welford's removal update) do not.
+ */
+export function rollingRatio(p: PairedSeries, window: unknown): Float64Array {
+  const w = checkWindow(window);
+  const { s, f, n } = p;
+  if (n < w) {
+    s.fill(NaN, 0, n);
+    return s;
+  }
+  const Ss = new CompensatedSum();
+  const Sf = new CompensatedSum();
+  const Sss = new CompensatedSum();
+  const Sff = new CompensatedSum();
+  const Ssf = new CompensatedSum();
+  let ks = 1;
+  let kf = 1;
+  let unit = 0;
+  let Ls = 0;
+  let Lf = 0;
+  let lastRebuild = -Infinity;
+  const minGap = Math.max(1, Math.floor(w / 16));
+  let runS = 0;
+  let runF = 0;
+
+  const add = (i: number, sign: number): void => {
+    const a = s[i] * ks - Ls;
+    const b = f[i] * kf - Lf;
+    Ss.add(sign * a);
+    Sf.add(sign * b);
+    Sss.add(sign * a * a);
+    Sff.add(sign * b * b);
+    Ssf.add(sign * a * b);
+  };
+
+  // Rebuild at observation `end`: scale to the values this window and the next w−1 steps will touch,
+  // shift to the window mean, and sum the window afresh.
+  const rebuild = (end: number): void => {
+    const from = end - w + 1;
+    const to = Math.min(n, end + w);
+    let maxS = 0;
+    let maxF = 0;
+    for (let i = from; i < to; i++) {
+      const a = Math.abs(s[i]);
+      const b = Math.abs(f[i]);
+      if (a > maxS) maxS = a;
+      if (b > maxF) maxF = b;
+    }
+    const es = scaleExponent(maxS);
+    const ef = scaleExponent(maxF);
+    ks = ldexp(1, -es);
+    kf = ldexp(1, -ef);
+    unit = es - ef;
+    let sumS = 0;
+    let sumF = 0;
+    for (let i = from; i <= end; i++) {
+      sumS += s[i] * ks;
+      sumF += f[i] * kf;
+    }
+    Ls = sumS / w;
+    Lf = sumF / w;
+    Ss.reset();
+    Sf.reset();
+    Sss.reset();
+    Sff.reset();
+    Ssf.reset();
+    for (let i = from; i <= end; i++) add(i, 1);
+    lastRebuild = end;
+  };
+
+  // The shift is stale when the window mean sits more than 8 standard deviations from it, unless the
+  // mean is already within 2^-40 of the shift (then a rebuild could not improve it: ulp-level data).
+  const stale = (sum: number, v: number, shift: number): boolean =>
+    (sum * sum) / w > 64 * v && Math.abs(sum / w) > 2 ** -40 * Math.abs(shift);
+
+  let firstResult = NaN;
+  for (let i = 0; i < n; i++) {
+    runS = i > 0 && s[i] === s[i - 1] ? runS + 1 : 1;
+    runF = i > 0 && f[i] === f[i - 1] ? runF + 1 : 1;
+    if (i < w - 1) continue;
+    if (i - lastRebuild >= w) rebuild(i);
+    else {
+      add(i - w, -1);
+      add(i, 1);
+    }
+    let result: number;
+    if (runF >= w) result = NaN;
+    else if (runS >= w) result = 0;
+    else {
+      let sumS = Ss.value;
+      let sumF = Sf.value;
+      let vff = Sff.value - (sumF * sumF) / w;
+      let vss = Sss.value - (sumS * sumS) / w;
+      if (i !== lastRebuild && i - lastRebuild >= minGap && (stale(sumF, vff, Lf) || stale(sumS, vss, Ls))) {
+        rebuild(i);
+        sumS = Ss.value;
+        sumF = Sf.value;
+        vff = Sff.value - (sumF * sumF) / w;
+      }
+      const vsf = Ssf.value - (sumS * sumF) / w;
+      result = vff > 0 ? ldexp(vsf / vff, unit) : NaN;
+      if (!(result - result === 0) && vff > 0) {
+        fail(`The rolling hedge ratio at ${positionOf(p, i)} is too large for double precision.`);
+      }
+    }
+    // Observation i−w has just left the window, so its slot can hold result i until the final shift.
+    if (i === w - 1) firstResult = result;
+    else s[i - w] = result;
+  }
+  s.copyWithin(w, 0, n - w);
+  s[w - 1] = firstResult;
+  s.fill(NaN, 0, w - 1);
+  return s;
+}
+
+/**
+ * RiskMetrics EWMA hedge ratio with zero mean: C[t] = λC[t−1] + (1−λ)s[t]f[t], V[t] = λV[t−1] + (1−λ)f[t]²,
+ * seeded with C = s[0]f[0], V = f[0]²; element t is C[t]/V[t], NaN while V is 0. λ in (0, 1), default 0.94
+ * is the adapters' business. Reuses p.s for the result. Values are scaled by powers of two first, so the
+ * products cannot overflow.
+ */
+export function ewmaRatio(p: PairedSeries, lambda: unknown): Float64Array {
+  const lam = checkLambda(lambda);
+  const { s, f, n } = p;
+  if (n === 0) return s;
+  let maxS = 0;
+  let maxF = 0;
+  for (let i = 0; i < n; i++) {
+    const a = Math.abs(s[i]);
+    const b = Math.abs(f[i]);
+    if (a > maxS) maxS = a;
+    if (b > maxF) maxF = b;
+  }
+  const es = scaleExponent(maxS);
+  const ef = scaleExponent(maxF);
+  const ks = ldexp(1, -es);
+  const kf = ldexp(1, -ef);
+  const unit = es - ef;
+  const weight = 1 - lam;
+  let c = 0;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const a = s[i] * ks;
+    const b = f[i] * kf;
+    if (i === 0) {
+      c = a * b;
+      v = b * b;
+    } else {
+      c = lam * c + weight * a * b;
+      v = lam * v + weight * b * b;
+    }
+    const h = v > 0 ? ldexp(c / v, unit) : NaN;
+    if (v > 0 && !(h - h === 0)) fail(`The EWMA hedge ratio at ${positionOf(p, i)} is too large for double precision.`);
+    s[i] = h;
+  }
+  return s;
+}
