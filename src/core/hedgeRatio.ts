@@ -1,6 +1,6 @@
 import { fail } from "./errors";
 import { finiteResult, requireNumber } from "./validate";
-import type { PairedSeries } from "./series";
+import { PairedSeries, positionOf } from "./series";
 import { CompensatedSum, coMoments, CoMoments, ldexp, Sample, scaleExponent, studentT975 } from "./statistics";
 
 /** Argument names used in messages: spot/hedge for the hedge functions, asset/market for BETA. */
@@ -65,49 +65,66 @@ export interface HedgeStatistics {
   observations: number;
 }
 
+/** An OLS fit of s on f in scaled units (see CoMoments), with the residual sum of squares. */
+interface LineFit {
+  m: CoMoments;
+  /** Slope in scaled units: multiply by 2^(expS−expF). */
+  slope: number;
+  sse: number;
+  rSquared: number;
+}
+
 /**
- * Full regression statistics of s on f. Needs n >= 3 (one residual degree of freedom), a hedge and a spot
- * series that vary, and residuals that are not all zero (an exact fit has no standard error).
- *
  * The residual sum of squares is summed from the residuals themselves rather than as Syy − b·Sxy, which
  * would lose log10(1/(1−R²)) digits on a good hedge; R² is 1 − SSE/Syy when that is the better-conditioned
  * form (R² >= 0.5) and Sxy²/(Sxx·Syy) otherwise.
  */
-export function hedgeStatistics(s: Sample, f: Sample, n: number, names: SeriesNames = SPOT_HEDGE): HedgeStatistics {
-  const m = ratioMoments(s, f, n, 3, names);
+function fitLine(s: Sample, f: Sample, n: number, least: number, names: SeriesNames): LineFit {
+  const m = ratioMoments(s, f, n, least, names);
   if (m.css === 0) {
     fail(`${names.spot} has no variance (every observation is the same), so the correlation is undefined.`);
   }
   const ks = ldexp(1, -m.expS);
   const kf = ldexp(1, -m.expF);
-  const b = m.csf / m.cff;
+  const slope = m.csf / m.cff;
   const residuals = new CompensatedSum();
   let sumE = 0;
   for (let i = 0; i < n; i++) {
-    const e = s[i] * ks - m.meanS - b * (f[i] * kf - m.meanF);
+    const e = s[i] * ks - m.meanS - slope * (f[i] * kf - m.meanF);
     sumE += e;
     residuals.add(e * e);
   }
   const sse = Math.max(0, residuals.value - (sumE * sumE) / n);
+  const explained = (m.csf * m.csf) / (m.css * m.cff);
+  const rSquared = Math.min(1, Math.max(0, explained < 0.5 ? explained : 1 - sse / m.css));
+  return { m, slope, sse, rSquared };
+}
+
+/** R² of the regression of s on f (the squared correlation). Needs n >= 2 and both series varying. */
+export function rSquared(s: Sample, f: Sample, n: number, names: SeriesNames = SPOT_HEDGE): number {
+  return fitLine(s, f, n, 2, names).rSquared;
+}
+
+/**
+ * Full regression statistics of s on f. Needs n >= 3 (one residual degree of freedom), a hedge and a spot
+ * series that vary, and residuals that are not all zero (an exact fit has no standard error).
+ */
+export function hedgeStatistics(s: Sample, f: Sample, n: number, names: SeriesNames = SPOT_HEDGE): HedgeStatistics {
+  const { m, slope: b, sse, rSquared } = fitLine(s, f, n, 3, names);
   if (sse === 0) {
     fail(`${names.spot} is an exact linear function of ${names.hedge} (every residual is zero), so the standard error, t statistic and confidence interval are undefined.`);
   }
-  const fitted = (m.csf * m.csf) / (m.css * m.cff);
-  const rSquared = Math.min(1, Math.max(0, fitted < 0.5 ? fitted : 1 - sse / m.css));
-  const correlation = Math.sign(b) * Math.sqrt(rSquared);
   const seScaled = Math.sqrt(sse / (n - 2) / m.cff);
   const unit = m.expS - m.expF;
-  const ratio = finiteResult(ldexp(b, unit), "The hedge ratio");
-  const stdError = finiteResult(ldexp(seScaled, unit), "The standard error");
   const t = studentT975(n - 2);
   return {
-    ratio,
-    correlation,
+    ratio: finiteResult(ldexp(b, unit), "The hedge ratio"),
+    correlation: Math.sign(b) * Math.sqrt(rSquared),
     rSquared,
     spotStdev: finiteResult(ldexp(Math.sqrt(m.css / (n - 1)), m.expS), "The spot standard deviation"),
     hedgeStdev: finiteResult(ldexp(Math.sqrt(m.cff / (n - 1)), m.expF), "The hedge standard deviation"),
     intercept: finiteResult(ldexp(m.meanS - b * m.meanF, m.expS), "The intercept"),
-    stdError,
+    stdError: finiteResult(ldexp(seScaled, unit), "The standard error"),
     tStat: b / seScaled,
     ci95Low: finiteResult(ldexp(b - t * seScaled, unit), "The confidence interval"),
     ci95High: finiteResult(ldexp(b + t * seScaled, unit), "The confidence interval"),
@@ -121,10 +138,6 @@ function checkWindow(window: unknown): number {
 
 function checkLambda(lambda: unknown): number {
   return requireNumber(lambda, "lambda", { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
-}
-
-function positionOf(p: PairedSeries, i: number): string {
-  return `${p.axis} ${p.rowOf(i) + 1}`;
 }
 
 /**

@@ -4,4 +4,6 @@ export * from "./validate";
 export * from "./series";
 export * from "./statistics";
 export * from "./hedgeRatio";
+export * from "./effectiveness";
+export * from "./sizing";
 export * from "./normal";

@@ -32,7 +32,8 @@ export interface PairedSeries {
   n: number;
   /** Length of the input ranges (rows, or columns for a one-row range). */
   rows: number;
-  axis: Axis;
+  /** True when spot is a one-row range of several cells: positions are columns, outputs spill across. */
+  horizontal: boolean;
   /** 0-based position in the input range of observation i (for a price transform, the later price). */
   rowOf(i: number): number;
 }
@@ -64,15 +65,13 @@ function badCell(v: unknown, name: string, where: string): never {
 
 /**
  * One cell as a number: the value, NaN for a blank (null, undefined, ""), or a HedgeError naming
- * `name` and the position for anything else (text, logical, error value, NaN, ±Infinity).
+ * `name` and the position for anything else (text, logical, error value, NaN, ±Infinity). The position is
+ * `${axis} ${index + 1}`, or "row r, column c" when a `column` index is given (two-dimensional ranges).
  */
-export function cellValue(v: unknown, name: string, axis: Axis, index: number): number {
-  if (typeof v === "number") {
-    if (v - v === 0) return v;
-    badCell(v, name, `${axis} ${index + 1}`);
-  }
+export function cellValue(v: unknown, name: string, axis: Axis, index: number, column = -1): number {
+  if (typeof v === "number" && v - v === 0) return v;
   if (v === null || v === undefined || v === "") return NaN;
-  badCell(v, name, `${axis} ${index + 1}`);
+  badCell(v, name, column < 0 ? `${axis} ${index + 1}` : `row ${index + 1}, column ${column + 1}`);
 }
 
 const enum Layout {
@@ -138,6 +137,11 @@ class Line {
   size(): string {
     return `${this.length} ${this.axis}${this.length === 1 ? "" : "s"}`;
   }
+}
+
+/** "row 17" or "column 17": where observation i came from, for messages. */
+export function positionOf(p: PairedSeries, i: number): string {
+  return `${p.horizontal ? "column" : "row"} ${p.rowOf(i) + 1}`;
 }
 
 function transformLabel(kind: InputKind): string {
@@ -208,9 +212,8 @@ export function readPair(
   const offset = kind === "changes" ? 0 : 1;
   const n = Math.max(0, kept - offset);
   const rowOf = positions ? (i: number) => positions[i + offset] : (i: number) => first + i + offset;
-  const axis = lineA.axis;
   if (kind !== "changes") {
-    transformInPlace(s, kept, kind, nameA, axis, rowOf);
+    transformInPlace(s, kept, kind, nameA, lineA.axis, rowOf);
     transformInPlace(f, kept, kind, nameB, lineB.axis, rowOf);
   }
   if (n < minObservations) {
@@ -219,7 +222,7 @@ export function readPair(
       : `${nameA} and ${nameB} have ${pairs(kept)} of prices, which give ${n} ${transformLabel(kind)}`;
     fail(`need at least ${minObservations} observations; ${have}.`, "na");
   }
-  return { s, f, n, rows, axis, rowOf };
+  return { s, f, n, rows, horizontal: lineA.axis === "column", rowOf };
 }
 
 /** Prices -> changes/returns/log returns over consecutive kept values, written over the prices. */

@@ -51,6 +51,28 @@ export function ldexp(x: number, e: number): number {
 }
 
 /**
+ * Π numerators / Π denominators · 2^exp, with every factor reduced to [0.5, 1] by an exact power of two
+ * first, so no intermediate product overflows or underflows when the result itself is representable.
+ * The roundings are the same as in the naive product. Non-finite when the result is out of range;
+ * NaN when a denominator is 0.
+ */
+export function productOf(numerators: readonly number[], denominators: readonly number[] = [], exp = 0): number {
+  let mantissa = 1;
+  let e = exp;
+  for (const x of numerators) {
+    const ex = scaleExponent(Math.abs(x));
+    mantissa *= ldexp(x, -ex);
+    e += ex;
+  }
+  for (const d of denominators) {
+    const ed = scaleExponent(Math.abs(d));
+    mantissa /= ldexp(d, -ed);
+    e -= ed;
+  }
+  return ldexp(mantissa, e);
+}
+
+/**
  * The power-of-two exponent that brings `maxAbs` to about 1. Clamped so that 2^-e itself is representable;
  * values below 2^-1000 are then still scaled up far enough that their squares do not underflow.
  */

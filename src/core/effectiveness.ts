@@ -1,0 +1,122 @@
+import { fail } from "./errors";
+import { finiteResult, parseChoice, requireNumber } from "./validate";
+import { PairedSeries, positionOf } from "./series";
+import { CompensatedSum, coMoments, ldexp, productOf, Sample, scaleExponent } from "./statistics";
+import { minVarianceRatio, rSquared, SeriesNames, SPOT_HEDGE } from "./hedgeRatio";
+
+/**
+ * How well a hedge with `ratio` units of hedge per unit of spot (held short) worked:
+ * - "variance": 1 − Var(s − ratio·f)/Var(s), Ederington's variance reduction;
+ * - "dollaroffset": ratio·Σf/Σs, the cumulative dollar-offset ratio (hedge accounting's 80%–125% band);
+ * - "r2": R² of s on f, which equals "variance" at the minimum-variance ratio;
+ * - "slope": the OLS slope of s on f (the ratio that would have been best).
+ */
+export type EffectivenessMeasure = "variance" | "dollaroffset" | "r2" | "slope";
+export const MEASURES: readonly EffectivenessMeasure[] = ["variance", "dollaroffset", "r2", "slope"];
+
+/**
+ * Effectiveness of a hedge over s[0..n), f[0..n). `ratio` and `measure` may come straight from Excel:
+ * they are validated here (messages name "ratio" and "measure"; the measure defaults to "variance").
+ * `ratio` is ignored by "r2" and "slope" but must still be a number.
+ *
+ * Dollar offset sign convention: long the hedged item, short `ratio` units of the hedge per unit. The
+ * item gains Σs and the hedge gains −ratio·Σf, so the offset −(hedge P&L)/(item P&L) = ratio·Σf/Σs is
+ * positive (about 1 for a good hedge) when spot and hedge move together.
+ */
+export function effectiveness(
+  s: Sample,
+  f: Sample,
+  n: number,
+  ratio: unknown,
+  measure: unknown,
+  names: SeriesNames = SPOT_HEDGE,
+): number {
+  const h = requireNumber(ratio, "ratio");
+  const which = parseChoice(measure, "measure", MEASURES, "variance");
+  switch (which) {
+    case "variance":
+      return varianceReduction(s, f, n, h, names);
+    case "dollaroffset":
+      return dollarOffset(s, f, n, h, names);
+    case "r2":
+      return rSquared(s, f, n, names);
+    case "slope":
+      return minVarianceRatio(s, f, n, names);
+  }
+}
+
+function requireCount(s: Sample, f: Sample, n: number, least: number, names: SeriesNames): void {
+  if (!Number.isInteger(n) || n < 0 || n > s.length || n > f.length) {
+    throw new RangeError(`n = ${n} does not fit series of length ${s.length} and ${f.length}`);
+  }
+  if (n < least) fail(`need at least ${least} observations; ${names.spot} and ${names.hedge} have ${n}.`, "na");
+}
+
+/**
+ * 1 − Var(s − h·f)/Var(s), with the hedged series' variance summed from its own centred values: the
+ * expanded Var(s) − 2h·Cov + h²·Var(f) cancels catastrophically exactly when the hedge is good.
+ */
+function varianceReduction(s: Sample, f: Sample, n: number, h: number, names: SeriesNames): number {
+  requireCount(s, f, n, 2, names);
+  const m = coMoments(s, f, 0, n, names);
+  if (m.css === 0) fail(`${names.spot} has no variance (every observation is the same), so variance reduction is undefined.`);
+  if (m.cff === 0 || h === 0) return 0;
+  const ks = ldexp(1, -m.expS);
+  const kf = ldexp(1, -m.expF);
+  // In units of 2^expS: s' − k·f' with k = h·2^(expF−expS).
+  const k = ldexp(h, m.expF - m.expS);
+  const hedged = new CompensatedSum();
+  let sumE = 0;
+  for (let i = 0; i < n; i++) {
+    const e = s[i] * ks - m.meanS - k * (f[i] * kf - m.meanF);
+    sumE += e;
+    hedged.add(e * e);
+  }
+  const residual = hedged.value - (sumE * sumE) / n;
+  return finiteResult(1 - Math.max(0, residual) / m.css, "The variance reduction");
+}
+
+function dollarOffset(s: Sample, f: Sample, n: number, h: number, names: SeriesNames): number {
+  requireCount(s, f, n, 1, names);
+  let maxS = 0;
+  let maxF = 0;
+  for (let i = 0; i < n; i++) {
+    const a = s[i];
+    const b = f[i];
+    if (!(a - a === 0)) fail(`${names.spot}: observation ${i + 1} is not a finite number.`);
+    if (!(b - b === 0)) fail(`${names.hedge}: observation ${i + 1} is not a finite number.`);
+    if (Math.abs(a) > maxS) maxS = Math.abs(a);
+    if (Math.abs(b) > maxF) maxF = Math.abs(b);
+  }
+  const es = scaleExponent(maxS);
+  const ef = scaleExponent(maxF);
+  const ks = ldexp(1, -es);
+  const kf = ldexp(1, -ef);
+  const sumS = new CompensatedSum();
+  const sumF = new CompensatedSum();
+  for (let i = 0; i < n; i++) {
+    sumS.add(s[i] * ks);
+    sumF.add(f[i] * kf);
+  }
+  if (sumS.value === 0) {
+    fail(`${names.spot} changes add up to zero over the period, so the dollar offset is undefined.`);
+  }
+  return finiteResult(productOf([h, sumF.value], [sumS.value], ef - es), "The dollar offset") + 0;
+}
+
+/**
+ * Hedged P&L per observation, s[t] − ratio·f[t] (long spot, short `ratio` units of hedge), in the units of
+ * the observations. `ratio` may come straight from Excel. Reuses p.s for the result.
+ */
+export function hedgedPnl(p: PairedSeries, ratio: unknown): Float64Array {
+  const h = requireNumber(ratio, "ratio");
+  const { s, f, n } = p;
+  for (let i = 0; i < n; i++) {
+    let v = s[i] - h * f[i];
+    // h·f can overflow while the difference is still representable: redo it 2^600 smaller.
+    if (!(v - v === 0)) v = ldexp(ldexp(s[i], -600) - h * ldexp(f[i], -600), 600);
+    if (!(v - v === 0)) fail(`The hedged P&L at ${positionOf(p, i)} is too large for double precision.`);
+    s[i] = v;
+  }
+  return s;
+}
