@@ -1,8 +1,8 @@
 import { fail } from "./errors";
 import { finiteResult, parseChoice, requireNumber } from "./validate";
 import { PairedSeries, positionOf } from "./series";
-import { CompensatedSum, coMoments, ldexp, productOf, Sample, scaleExponent } from "./statistics";
-import { minVarianceRatio, rSquared, SeriesNames, SPOT_HEDGE } from "./hedgeRatio";
+import { CompensatedSum, coMoments, ldexp, productOf, Sample, scaledSum } from "./statistics";
+import { minVarianceRatio, requireObservations, rSquared, SeriesNames, SPOT_HEDGE } from "./hedgeRatio";
 
 /**
  * How well a hedge with `ratio` units of hedge per unit of spot (held short) worked:
@@ -45,19 +45,12 @@ export function effectiveness(
   }
 }
 
-function requireCount(s: Sample, f: Sample, n: number, least: number, names: SeriesNames): void {
-  if (!Number.isInteger(n) || n < 0 || n > s.length || n > f.length) {
-    throw new RangeError(`n = ${n} does not fit series of length ${s.length} and ${f.length}`);
-  }
-  if (n < least) fail(`need at least ${least} observations; ${names.spot} and ${names.hedge} have ${n}.`, "na");
-}
-
 /**
  * 1 − Var(s − h·f)/Var(s), with the hedged series' variance summed from its own centred values: the
  * expanded Var(s) − 2h·Cov + h²·Var(f) cancels catastrophically exactly when the hedge is good.
  */
 function varianceReduction(s: Sample, f: Sample, n: number, h: number, names: SeriesNames): number {
-  requireCount(s, f, n, 2, names);
+  requireObservations(s, f, n, 2, names);
   const m = coMoments(s, f, 0, n, names);
   if (m.css === 0) fail(`${names.spot} has no variance (every observation is the same), so variance reduction is undefined.`);
   if (m.cff === 0 || h === 0) return 0;
@@ -73,49 +66,32 @@ function varianceReduction(s: Sample, f: Sample, n: number, h: number, names: Se
     hedged.add(e * e);
   }
   const residual = hedged.value - (sumE * sumE) / n;
-  return finiteResult(1 - Math.max(0, residual) / m.css, "The variance reduction");
+  return finiteResult(1 - Math.max(0, residual) / m.css, `The variance reduction of ${names.spot} hedged with ${names.hedge}`);
 }
 
 function dollarOffset(s: Sample, f: Sample, n: number, h: number, names: SeriesNames): number {
-  requireCount(s, f, n, 1, names);
-  let maxS = 0;
-  let maxF = 0;
-  for (let i = 0; i < n; i++) {
-    const a = s[i];
-    const b = f[i];
-    if (!(a - a === 0)) fail(`${names.spot}: observation ${i + 1} is not a finite number.`);
-    if (!(b - b === 0)) fail(`${names.hedge}: observation ${i + 1} is not a finite number.`);
-    if (Math.abs(a) > maxS) maxS = Math.abs(a);
-    if (Math.abs(b) > maxF) maxF = Math.abs(b);
-  }
-  const es = scaleExponent(maxS);
-  const ef = scaleExponent(maxF);
-  const ks = ldexp(1, -es);
-  const kf = ldexp(1, -ef);
-  const sumS = new CompensatedSum();
-  const sumF = new CompensatedSum();
-  for (let i = 0; i < n; i++) {
-    sumS.add(s[i] * ks);
-    sumF.add(f[i] * kf);
-  }
-  if (sumS.value === 0) {
+  requireObservations(s, f, n, 1, names);
+  const sumS = scaledSum(s, n, names.spot);
+  const sumF = scaledSum(f, n, names.hedge);
+  if (sumS.sum === 0) {
     fail(`${names.spot} changes add up to zero over the period, so the dollar offset is undefined.`);
   }
-  return finiteResult(productOf([h, sumF.value], [sumS.value], ef - es), "The dollar offset") + 0;
+  const offset = productOf([h, sumF.sum], [sumS.sum], sumF.exp - sumS.exp);
+  return finiteResult(offset, `The dollar offset of ${names.spot} hedged with ${names.hedge}`) + 0;
 }
 
 /**
  * Hedged P&L per observation, s[t] − ratio·f[t] (long spot, short `ratio` units of hedge), in the units of
  * the observations. `ratio` may come straight from Excel. Reuses p.s for the result.
  */
-export function hedgedPnl(p: PairedSeries, ratio: unknown): Float64Array {
+export function hedgedPnl(p: PairedSeries, ratio: unknown, names: SeriesNames = SPOT_HEDGE): Float64Array {
   const h = requireNumber(ratio, "ratio");
   const { s, f, n } = p;
   for (let i = 0; i < n; i++) {
     let v = s[i] - h * f[i];
     // h·f can overflow while the difference is still representable: redo it 2^600 smaller.
     if (!(v - v === 0)) v = ldexp(ldexp(s[i], -600) - h * ldexp(f[i], -600), 600);
-    if (!(v - v === 0)) fail(`The hedged P&L at ${positionOf(p, i)} is too large for double precision.`);
+    if (!(v - v === 0)) fail(`The hedged P&L ${names.spot} − ratio × ${names.hedge} at ${positionOf(p, i)} is too large for double precision.`);
     s[i] = v;
   }
   return s;

@@ -12,8 +12,20 @@ export interface SeriesNames {
 export const SPOT_HEDGE: SeriesNames = { spot: "spot", hedge: "hedge" };
 export const ASSET_MARKET: SeriesNames = { spot: "asset", hedge: "market" };
 
-function requireObservations(n: number, least: number, names: SeriesNames): void {
+/**
+ * Checks that n observations of s and f exist and are at least `least`; too few is a HedgeError of kind
+ * "na". An n that does not fit the arrays is a programming error (RangeError), not bad input.
+ */
+export function requireObservations(s: Sample, f: Sample, n: number, least: number, names: SeriesNames): void {
+  if (!Number.isInteger(n) || n < 0 || n > s.length || n > f.length) {
+    throw new RangeError(`n = ${n} does not fit series of length ${s.length} and ${f.length}`);
+  }
   if (n < least) fail(`need at least ${least} observations; ${names.spot} and ${names.hedge} have ${n}.`, "na");
+}
+
+/** finiteResult with a message that names both series, e.g. "The hedge ratio of spot on hedge cannot be computed: …". */
+function finiteOf(value: number, what: string, names: SeriesNames): number {
+  return finiteResult(value, `${what} of ${names.spot} on ${names.hedge}`);
 }
 
 function requireVariance(cff: number, names: SeriesNames, needs: string): void {
@@ -22,10 +34,7 @@ function requireVariance(cff: number, names: SeriesNames, needs: string): void {
 
 /** Co-moments of the first n observations, with the count and hedge-variance checks every ratio needs. */
 function ratioMoments(s: Sample, f: Sample, n: number, least: number, names: SeriesNames): CoMoments {
-  if (!Number.isInteger(n) || n < 0 || n > s.length || n > f.length) {
-    throw new RangeError(`n = ${n} does not fit series of length ${s.length} and ${f.length}`);
-  }
-  requireObservations(n, least, names);
+  requireObservations(s, f, n, least, names);
   const m = coMoments(s, f, 0, n, names);
   requireVariance(m.cff, names, "the hedge ratio");
   return m;
@@ -37,7 +46,7 @@ function ratioMoments(s: Sample, f: Sample, n: number, least: number, names: Ser
  */
 export function minVarianceRatio(s: Sample, f: Sample, n: number, names: SeriesNames = SPOT_HEDGE): number {
   const m = ratioMoments(s, f, n, 2, names);
-  return finiteResult(ldexp(m.csf / m.cff, m.expS - m.expF), "The hedge ratio");
+  return finiteOf(ldexp(m.csf / m.cff, m.expS - m.expF), "The hedge ratio", names);
 }
 
 /** Regression beta of the asset on the market: the same OLS slope, with BETA's argument names. */
@@ -118,16 +127,16 @@ export function hedgeStatistics(s: Sample, f: Sample, n: number, names: SeriesNa
   const unit = m.expS - m.expF;
   const t = studentT975(n - 2);
   return {
-    ratio: finiteResult(ldexp(b, unit), "The hedge ratio"),
+    ratio: finiteOf(ldexp(b, unit), "The hedge ratio", names),
     correlation: Math.sign(b) * Math.sqrt(rSquared),
     rSquared,
-    spotStdev: finiteResult(ldexp(Math.sqrt(m.css / (n - 1)), m.expS), "The spot standard deviation"),
-    hedgeStdev: finiteResult(ldexp(Math.sqrt(m.cff / (n - 1)), m.expF), "The hedge standard deviation"),
-    intercept: finiteResult(ldexp(m.meanS - b * m.meanF, m.expS), "The intercept"),
-    stdError: finiteResult(ldexp(seScaled, unit), "The standard error"),
+    spotStdev: finiteResult(ldexp(Math.sqrt(m.css / (n - 1)), m.expS), `The standard deviation of ${names.spot}`),
+    hedgeStdev: finiteResult(ldexp(Math.sqrt(m.cff / (n - 1)), m.expF), `The standard deviation of ${names.hedge}`),
+    intercept: finiteOf(ldexp(m.meanS - b * m.meanF, m.expS), "The intercept", names),
+    stdError: finiteOf(ldexp(seScaled, unit), "The standard error", names),
     tStat: b / seScaled,
-    ci95Low: finiteResult(ldexp(b - t * seScaled, unit), "The confidence interval"),
-    ci95High: finiteResult(ldexp(b + t * seScaled, unit), "The confidence interval"),
+    ci95Low: finiteOf(ldexp(b - t * seScaled, unit), "The confidence interval", names),
+    ci95High: finiteOf(ldexp(b + t * seScaled, unit), "The confidence interval", names),
     observations: n,
   };
 }
@@ -153,7 +162,7 @@ function checkLambda(lambda: unknown): number {
  * most ~17 passes over the data whatever it looks like. Compensated sums make removing an outlier exact,
  * which plain running sums (or Welford's removal update) do not.
  */
-export function rollingRatio(p: PairedSeries, window: unknown): Float64Array {
+export function rollingRatio(p: PairedSeries, window: unknown, names: SeriesNames = SPOT_HEDGE): Float64Array {
   const w = checkWindow(window);
   const { s, f, n } = p;
   if (n < w) {
@@ -252,7 +261,7 @@ export function rollingRatio(p: PairedSeries, window: unknown): Float64Array {
       const vsf = Ssf.value - (sumS * sumF) / w;
       result = vff > 0 ? ldexp(vsf / vff, unit) : NaN;
       if (!(result - result === 0) && vff > 0) {
-        fail(`The rolling hedge ratio at ${positionOf(p, i)} is too large for double precision.`);
+        fail(`The rolling hedge ratio of ${names.spot} on ${names.hedge} at ${positionOf(p, i)} is too large for double precision.`);
       }
     }
     // Observation i−w has just left the window, so its slot can hold result i until the final shift.
@@ -271,7 +280,7 @@ export function rollingRatio(p: PairedSeries, window: unknown): Float64Array {
  * is the adapters' business. Reuses p.s for the result. Values are scaled by powers of two first, so the
  * products cannot overflow.
  */
-export function ewmaRatio(p: PairedSeries, lambda: unknown): Float64Array {
+export function ewmaRatio(p: PairedSeries, lambda: unknown, names: SeriesNames = SPOT_HEDGE): Float64Array {
   const lam = checkLambda(lambda);
   const { s, f, n } = p;
   if (n === 0) return s;
@@ -302,7 +311,7 @@ export function ewmaRatio(p: PairedSeries, lambda: unknown): Float64Array {
       v = lam * v + weight * b * b;
     }
     const h = v > 0 ? ldexp(c / v, unit) : NaN;
-    if (v > 0 && !(h - h === 0)) fail(`The EWMA hedge ratio at ${positionOf(p, i)} is too large for double precision.`);
+    if (v > 0 && !(h - h === 0)) fail(`The EWMA hedge ratio of ${names.spot} on ${names.hedge} at ${positionOf(p, i)} is too large for double precision.`);
     s[i] = h;
   }
   return s;

@@ -41,7 +41,7 @@ export function contracts(
   const count = spot === undefined || futures === undefined
     ? productOf([h, q], [size])
     : productOf([h, q, spot], [size, futures]);
-  return noNegativeZero(finiteResult(count, "The number of contracts"));
+  return noNegativeZero(finiteResult(count, "The number of contracts from ratio, exposure and contract_size"));
 }
 
 /**
@@ -67,7 +67,7 @@ export function betaHedge(
     change = target / 2 - b / 2;
     exp = 1;
   }
-  return noNegativeZero(finiteResult(productOf([change, value], [price, mult], exp), "The number of contracts"));
+  return noNegativeZero(finiteResult(productOf([change, value], [price, mult], exp), "The number of contracts from portfolio_value, beta and futures_price"));
 }
 
 /**
@@ -78,7 +78,7 @@ export function deltaHedge(delta: unknown, quantity: unknown, multiplier?: unkno
   const d = requireNumber(delta, "delta");
   const q = requireNumber(quantity, "quantity");
   const mult = optionalNumber(multiplier, "multiplier", 1, POSITIVE);
-  return noNegativeZero(finiteResult(-productOf([d, q, mult]), "The delta hedge"));
+  return noNegativeZero(finiteResult(-productOf([d, q, mult]), "The delta hedge −delta × quantity × multiplier"));
 }
 
 /** A rectangular block of cells: a single value is 1x1, a flat list is one column. */
@@ -140,5 +140,5 @@ export function hedgingIndex(hedged: unknown, exposure: unknown): number {
   const top = blockSum(h, "hedged");
   const bottom = blockSum(e, "exposure");
   if (bottom.sum === 0) fail("exposure adds up to zero, so the hedging index is undefined.");
-  return noNegativeZero(finiteResult(productOf([top.sum], [bottom.sum], top.exp - bottom.exp), "The hedging index"));
+  return noNegativeZero(finiteResult(productOf([top.sum], [bottom.sum], top.exp - bottom.exp), "The hedging index hedged / exposure"));
 }

@@ -83,7 +83,7 @@ export function scaleExponent(maxAbs: number): number {
 }
 
 /** Arrays that did not come through readPair may hold anything; say which observation is wrong. */
-function requireFinite(x: Sample, start: number, count: number, name: string): void {
+export function requireFinite(x: Sample, start: number, count: number, name: string): void {
   for (let i = start; i < start + count; i++) {
     const v = x[i];
     if (!(v - v === 0)) fail(`${name}: observation ${i + 1} is not a finite number.`);
@@ -180,6 +180,21 @@ export function coMoments(
   meanS = sVaries ? meanS + ds / count : s0 * ks;
   meanF = fVaries ? meanF + df / count : f0 * kf;
   return { count, expS, expF, meanS, meanF, css, cff, csf };
+}
+
+/**
+ * Σ x[0..n) as sum·2^exp, summed (compensated) on values scaled to at most 1, so it cannot overflow.
+ * `name` labels the message about a non-finite value.
+ */
+export function scaledSum(x: Sample, n: number, name: string): { sum: number; exp: number } {
+  requireFinite(x, 0, n, name);
+  let max = 0;
+  for (let i = 0; i < n; i++) if (Math.abs(x[i]) > max) max = Math.abs(x[i]);
+  const exp = scaleExponent(max);
+  const k = ldexp(1, -exp);
+  const sum = new CompensatedSum();
+  for (let i = 0; i < n; i++) sum.add(x[i] * k);
+  return { sum: sum.value, exp };
 }
 
 /** Overflow check whose message says which statistic could not be represented. */
