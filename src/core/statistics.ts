@@ -39,11 +39,12 @@ export class CompensatedSum {
 
 /** x·2^e without overflowing or underflowing the power itself (2^e alone is not representable past ±1023). */
 export function ldexp(x: number, e: number): number {
-  while (e > 1023 && Number.isFinite(x) && x !== 0) {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  while (e > 1023 && Number.isFinite(x)) {
     x *= 2 ** 1023;
     e -= 1023;
   }
-  while (e < -1022 && x !== 0 && Number.isFinite(x)) {
+  while (e < -1022 && x !== 0) {
     x *= 2 ** -1022;
     e += 1022;
   }

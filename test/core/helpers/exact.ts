@@ -167,3 +167,12 @@ export function digits(estimate: number, exact: number): number {
   if (exact === 0) return -Math.log10(Math.abs(estimate));
   return Math.min(17, -Math.log10(Math.abs(estimate - exact) / Math.abs(exact)));
 }
+
+/** A small deterministic generator (Numerical Recipes LCG), so hard test data are the same on every run. */
+export function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
