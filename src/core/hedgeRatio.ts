@@ -1,7 +1,7 @@
 import { fail } from "./errors";
 import { finiteResult, requireNumber } from "./validate";
 import { PairedSeries, positionOf } from "./series";
-import { CompensatedSum, coMoments, CoMoments, ldexp, Sample, scaleExponent, studentT975 } from "./statistics";
+import { CompensatedSum, coMoments, CoMoments, ldexp, requireCount, Sample, scaleExponent, studentT975 } from "./statistics";
 
 /** Argument names used in messages: spot/hedge for the hedge functions, asset/market for BETA. */
 export interface SeriesNames {
@@ -12,15 +12,9 @@ export interface SeriesNames {
 export const SPOT_HEDGE: SeriesNames = { spot: "spot", hedge: "hedge" };
 export const ASSET_MARKET: SeriesNames = { spot: "asset", hedge: "market" };
 
-/**
- * Checks that n observations of s and f exist and are at least `least`; too few is a HedgeError of kind
- * "na". An n that does not fit the arrays is a programming error (RangeError), not bad input.
- */
+/** requireCount for a pair of series, naming both: "need at least 3 observations; spot and hedge have 2." */
 export function requireObservations(s: Sample, f: Sample, n: number, least: number, names: SeriesNames): void {
-  if (!Number.isInteger(n) || n < 0 || n > s.length || n > f.length) {
-    throw new RangeError(`n = ${n} does not fit series of length ${s.length} and ${f.length}`);
-  }
-  if (n < least) fail(`need at least ${least} observations; ${names.spot} and ${names.hedge} have ${n}.`, "na");
+  requireCount(n, Math.min(s.length, f.length), least, `${names.spot} and ${names.hedge} have`);
 }
 
 /** finiteResult with a message that names both series, e.g. "The hedge ratio of spot on hedge cannot be computed: …". */

@@ -1,4 +1,5 @@
 import { fail } from "./errors";
+import { isMissing } from "./validate";
 
 /**
  * Excel ranges -> paired observation arrays.
@@ -70,7 +71,7 @@ function badCell(v: unknown, name: string, where: string): never {
  */
 export function cellValue(v: unknown, name: string, axis: Axis, index: number, column = -1): number {
   if (typeof v === "number" && v - v === 0) return v;
-  if (v === null || v === undefined || v === "") return NaN;
+  if (isMissing(v)) return NaN;
   badCell(v, name, column < 0 ? `${axis} ${index + 1}` : `row ${index + 1}, column ${column + 1}`);
 }
 
@@ -185,8 +186,8 @@ export function readPair(
     const x = cellValue(lineA.at(i), nameA, lineA.axis, i);
     const y = cellValue(lineB.at(i), nameB, lineB.axis, i);
     if (needsPositive) {
-      if (x <= 0) fail(`${nameA}: ${lineA.axis} ${i + 1} holds the price ${x}; ${kind} need prices above zero.`);
-      if (y <= 0) fail(`${nameB}: ${lineB.axis} ${i + 1} holds the price ${y}; ${kind} need prices above zero.`);
+      if (x <= 0) fail(`${nameA}: ${lineA.axis} ${i + 1} holds the price ${x}; ${transformLabel(kind)} need prices above zero.`);
+      if (y <= 0) fail(`${nameB}: ${lineB.axis} ${i + 1} holds the price ${y}; ${transformLabel(kind)} need prices above zero.`);
     }
     if (x === x && y === y) {
       if (first < 0) first = i;
@@ -202,7 +203,7 @@ export function readPair(
   for (let i = first, j = 0; j < kept; i++) {
     const x = lineA.at(i);
     const y = lineB.at(i);
-    if (x === null || x === undefined || x === "" || y === null || y === undefined || y === "") continue;
+    if (isMissing(x) || isMissing(y)) continue;
     s[j] = x as number;
     f[j] = y as number;
     if (positions) positions[j] = i;
@@ -220,7 +221,7 @@ export function readPair(
     const have = kind === "changes"
       ? `${nameA} and ${nameB} have ${pairs(kept)}`
       : `${nameA} and ${nameB} have ${pairs(kept)} of prices, which give ${n} ${transformLabel(kind)}`;
-    fail(`need at least ${minObservations} observations; ${have}.`, "na");
+    fail(`need at least ${minObservations} observation${minObservations === 1 ? "" : "s"}; ${have}.`, "na");
   }
   return { s, f, n, rows, horizontal: lineA.axis === "column", rowOf };
 }

@@ -1,4 +1,5 @@
-import { fail, HedgeError } from "./errors";
+import { fail } from "./errors";
+import { finiteResult } from "./validate";
 
 /**
  * Sample statistics that keep their digits on hostile data: prices near 1e9 that move by cents, values
@@ -91,11 +92,16 @@ export function requireFinite(x: Sample, start: number, count: number, name: str
   }
 }
 
-function requireCount(x: Sample, n: number, least: number, what: string): void {
-  if (!Number.isInteger(n) || n < 0 || n > x.length) {
-    throw new RangeError(`n = ${n} is not a valid count for a series of length ${x.length}`);
+/**
+ * Checks that n observations exist in arrays of `length` and that there are at least `least`; too few is
+ * a HedgeError of kind "na" ("need at least 3 observations; spot and hedge have 2."). An n that does not
+ * fit the arrays is a programming error (RangeError), not bad input.
+ */
+export function requireCount(n: number, length: number, least: number, holders: string): void {
+  if (!Number.isInteger(n) || n < 0 || n > length) {
+    throw new RangeError(`n = ${n} is not a valid count for series of length ${length}`);
   }
-  if (n < least) fail(`need at least ${least} observations; ${what} ${n === 1 ? "has 1" : `has ${n}`}.`, "na");
+  if (n < least) fail(`need at least ${least} observation${least === 1 ? "" : "s"}; ${holders} ${n}.`, "na");
 }
 
 /**
@@ -198,41 +204,32 @@ export function scaledSum(x: Sample, n: number, name: string): { sum: number; ex
   return { sum: sum.value, exp };
 }
 
-/** Overflow check whose message says which statistic could not be represented. */
-function finite(value: number, what: string): number {
-  if (!Number.isFinite(value)) {
-    throw new HedgeError(`${what} cannot be computed: the result is too large for double precision.`);
-  }
-  return value;
-}
-
 /** Arithmetic mean of x[0..n). */
 export function mean(x: Sample, n: number): number {
-  requireCount(x, n, 1, "the series");
+  requireCount(n, x.length, 1, "the series has");
   const m = coMoments(x, x, 0, n, { spot: "series", hedge: "series" });
   return ldexp(m.meanS, m.expS);
 }
 
 /** Sample variance (denominator n−1) of x[0..n). Throws when it exceeds double range (values near 1e155+). */
 export function variance(x: Sample, n: number): number {
-  requireCount(x, n, 2, "the series");
+  requireCount(n, x.length, 2, "the series has");
   const m = coMoments(x, x, 0, n, { spot: "series", hedge: "series" });
-  return finite(ldexp(m.css / (n - 1), 2 * m.expS), "The variance");
+  return finiteResult(ldexp(m.css / (n - 1), 2 * m.expS), "The variance");
 }
 
 /** Sample standard deviation (denominator n−1); representable for any finite input. */
 export function stdev(x: Sample, n: number): number {
-  requireCount(x, n, 2, "the series");
+  requireCount(n, x.length, 2, "the series has");
   const m = coMoments(x, x, 0, n, { spot: "series", hedge: "series" });
-  return finite(ldexp(Math.sqrt(m.css / (n - 1)), m.expS), "The standard deviation");
+  return finiteResult(ldexp(Math.sqrt(m.css / (n - 1)), m.expS), "The standard deviation");
 }
 
 /** Sample covariance (denominator n−1) of x[0..n) and y[0..n). */
 export function covariance(x: Sample, y: Sample, n: number): number {
-  requireCount(x, n, 2, "the series");
-  requireCount(y, n, 2, "the series");
+  requireCount(n, Math.min(x.length, y.length), 2, "the series have");
   const m = coMoments(x, y, 0, n, { spot: "x", hedge: "y" });
-  return finite(ldexp(m.csf / (n - 1), m.expS + m.expF), "The covariance");
+  return finiteResult(ldexp(m.csf / (n - 1), m.expS + m.expF), "The covariance");
 }
 
 /** Φ⁻¹(0.975), to 17 significant digits. */

@@ -112,7 +112,7 @@ describe("core/series readPair", () => {
 
   it("needs positive prices for returns and log returns", () => {
     throwsHedge(() => readPair(col([100, 0, 102]), col([1, 2, 3]), "spot", "hedge", "returns", 1), "spot: row 2 holds the price 0; returns need prices above zero.");
-    throwsHedge(() => readPair(col([100, 101, 102]), col([1, -2, 3]), "asset", "market", "logreturns", 1), "market: row 2 holds the price -2; logreturns need prices above zero.");
+    throwsHedge(() => readPair(col([100, 101, 102]), col([1, -2, 3]), "asset", "market", "logreturns", 1), "market: row 2 holds the price -2; log returns need prices above zero.");
   });
 
   it("computes small log returns without the cancellation of log(next/prev)", () => {
@@ -143,7 +143,7 @@ describe("core/series readPair", () => {
       "need at least 3 observations; spot and hedge have 3 usable pairs of prices, which give 2 price changes.",
       "na",
     );
-    throwsHedge(() => readPair([], [], "spot", "hedge", "changes", 1), "need at least 1 observations; spot and hedge have 0 usable pairs.", "na");
+    throwsHedge(() => readPair([], [], "spot", "hedge", "changes", 1), "need at least 1 observation; spot and hedge have 0 usable pairs.", "na");
   });
 
   it("adding a constant to prices leaves the price changes unchanged", () => {
