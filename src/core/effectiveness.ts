@@ -1,7 +1,7 @@
 import { fail } from "./errors";
 import { finiteResult, parseChoice, requireNumber } from "./validate";
 import { PairedSeries, positionOf } from "./series";
-import { CompensatedSum, coMoments, ldexp, productOf, Sample, scaledSum, scaleExponent } from "./statistics";
+import { coMoments, ldexp, productOf, residualSquares, Sample, scaledSum } from "./statistics";
 import { minVarianceRatio, requireObservations, rSquared, SeriesNames, SPOT_HEDGE } from "./hedgeRatio";
 
 /**
@@ -46,38 +46,19 @@ export function effectiveness(
 }
 
 /**
- * 1 − Var(s − h·f)/Var(s), with the hedged series' variance summed from its own centred values. The
- * expanded Var(s) − 2h·Cov + h²·Var(f) cancels exactly when the hedge is good: it loses the relative
- * accuracy of the unhedged share and can even go negative, reporting an effectiveness above 1.
+ * 1 − Var(s − h·f)/Var(s), with the hedged series' variance summed from its own residuals: the expanded
+ * Var(s) − 2h·Cov + h²·Var(f) loses the relative accuracy of the unhedged share exactly when the hedge is
+ * good, and can even go negative, reporting an effectiveness above 1.
  */
 function varianceReduction(s: Sample, f: Sample, n: number, h: number, names: SeriesNames): number {
   requireObservations(s, f, n, 2, names);
   const m = coMoments(s, f, 0, n, names);
   if (m.css === 0) fail(`${names.spot} has no variance (every observation is the same), so variance reduction is undefined.`);
   if (m.cff === 0 || h === 0) return 0;
-  const ks = ldexp(1, -m.expS);
-  const kf = ldexp(1, -m.expF);
-  // In units of 2^expS: s' − k·f' with k = h·2^(expF−expS). A ratio far from h* makes these residuals
-  // much larger than s', so they get a power-of-two scale of their own before squaring.
-  const k = ldexp(h, m.expF - m.expS);
-  let maxE = 0;
-  for (let i = 0; i < n; i++) {
-    const e = Math.abs(s[i] * ks - m.meanS - k * (f[i] * kf - m.meanF));
-    if (!(e <= maxE)) maxE = e;
-  }
-  const what = `The variance reduction of ${names.spot} hedged with ${names.hedge}`;
-  finiteResult(maxE, what);
-  const expE = scaleExponent(maxE);
-  const ke = ldexp(1, -expE);
-  const hedged = new CompensatedSum();
-  let sumE = 0;
-  for (let i = 0; i < n; i++) {
-    const e = (s[i] * ks - m.meanS - k * (f[i] * kf - m.meanF)) * ke;
-    sumE += e;
-    hedged.add(e * e);
-  }
-  const residual = Math.max(0, hedged.value - (sumE * sumE) / n);
-  return finiteResult(1 - ldexp(residual / m.css, 2 * expE), what);
+  // In units of 2^expS the hedged series is s' − k·f' with k = h·2^(expF−expS).
+  const residual = residualSquares(s, f, m, ldexp(h, m.expF - m.expS));
+  const share = ldexp(residual.sum / m.css, 2 * residual.exp);
+  return finiteResult(1 - share, `The variance reduction of ${names.spot} hedged with ${names.hedge}`);
 }
 
 function dollarOffset(s: Sample, f: Sample, n: number, h: number, names: SeriesNames): number {

@@ -1,7 +1,7 @@
 import { fail } from "./errors";
 import { finiteResult, requireNumber } from "./validate";
 import { PairedSeries, positionOf } from "./series";
-import { CompensatedSum, coMoments, CoMoments, ldexp, requireCount, Sample, scaleExponent, studentT975 } from "./statistics";
+import { CompensatedSum, coMoments, CoMoments, ldexp, requireCount, residualSquares, Sample, scaleExponent, studentT975 } from "./statistics";
 
 /** Argument names used in messages: spot/hedge for the hedge functions, asset/market for BETA. */
 export interface SeriesNames {
@@ -22,21 +22,17 @@ function finiteOf(value: number, what: string, names: SeriesNames): number {
   return finiteResult(value, `${what} of ${names.spot} on ${names.hedge}`);
 }
 
-function requireVariance(cff: number, names: SeriesNames, needs: string): void {
-  if (cff === 0) fail(`${names.hedge} has no variance (every observation is the same), so ${needs} is undefined.`);
-}
-
 /** Co-moments of the first n observations, with the count and hedge-variance checks every ratio needs. */
 function ratioMoments(s: Sample, f: Sample, n: number, least: number, names: SeriesNames): CoMoments {
   requireObservations(s, f, n, least, names);
   const m = coMoments(s, f, 0, n, names);
-  requireVariance(m.cff, names, "the hedge ratio");
+  if (m.cff === 0) fail(`${names.hedge} has no variance (every observation is the same), so the hedge ratio is undefined.`);
   return m;
 }
 
 /**
- * Minimum-variance hedge ratio h* = Cov(s, f) / Var(f): units of spot per unit of hedge, to be held
- * short when positive. Needs n >= 2 and a hedge series that varies.
+ * Minimum-variance hedge ratio h* = Cov(s, f) / Var(f): units of the hedge instrument per unit of
+ * exposure, sold against a long exposure when positive. Needs n >= 2 and a hedge series that varies.
  */
 export function minVarianceRatio(s: Sample, f: Sample, n: number, names: SeriesNames = SPOT_HEDGE): number {
   const m = ratioMoments(s, f, n, 2, names);
@@ -78,26 +74,19 @@ interface LineFit {
 }
 
 /**
- * The residual sum of squares is summed from the residuals themselves rather than as Syy − b·Sxy, which
- * would lose log10(1/(1−R²)) digits on a good hedge; R² is 1 − SSE/Syy when that is the better-conditioned
- * form (R² >= 0.5) and Sxy²/(Sxx·Syy) otherwise.
+ * The residual sum of squares comes from the residuals themselves (residualSquares) rather than as
+ * Syy − b·Sxy, which would lose log10(1/(1−R²)) digits on a good hedge; R² is 1 − SSE/Syy when that is the
+ * better-conditioned form (R² >= 0.5) and Sxy²/(Sxx·Syy) otherwise.
  */
 function fitLine(s: Sample, f: Sample, n: number, least: number, names: SeriesNames): LineFit {
   const m = ratioMoments(s, f, n, least, names);
   if (m.css === 0) {
     fail(`${names.spot} has no variance (every observation is the same), so the correlation is undefined.`);
   }
-  const ks = ldexp(1, -m.expS);
-  const kf = ldexp(1, -m.expF);
   const slope = m.csf / m.cff;
-  const residuals = new CompensatedSum();
-  let sumE = 0;
-  for (let i = 0; i < n; i++) {
-    const e = s[i] * ks - m.meanS - slope * (f[i] * kf - m.meanF);
-    sumE += e;
-    residuals.add(e * e);
-  }
-  const sse = Math.max(0, residuals.value - (sumE * sumE) / n);
+  // At the fitted slope the residuals are no larger than s', so their own scaling exponent is <= 1.
+  const residual = residualSquares(s, f, m, slope);
+  const sse = ldexp(residual.sum, 2 * residual.exp);
   const explained = (m.csf * m.csf) / (m.css * m.cff);
   const rSquared = Math.min(1, Math.max(0, explained < 0.5 ? explained : 1 - sse / m.css));
   return { m, slope, sse, rSquared };
@@ -135,14 +124,6 @@ export function hedgeStatistics(s: Sample, f: Sample, n: number, names: SeriesNa
   };
 }
 
-function checkWindow(window: unknown): number {
-  return requireNumber(window, "window", { min: 2, integer: true });
-}
-
-function checkLambda(lambda: unknown): number {
-  return requireNumber(lambda, "lambda", { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
-}
-
 /**
  * The minimum-variance ratio over the last `window` observations, for every observation: element i covers
  * observations i−window+1..i, NaN for i < window−1 and where the hedge is constant over the window.
@@ -157,7 +138,7 @@ function checkLambda(lambda: unknown): number {
  * which plain running sums (or Welford's removal update) do not.
  */
 export function rollingRatio(p: PairedSeries, window: unknown, names: SeriesNames = SPOT_HEDGE): Float64Array {
-  const w = checkWindow(window);
+  const w = requireNumber(window, "window", { min: 2, integer: true });
   const { s, f, n } = p;
   if (n < w) {
     s.fill(NaN, 0, n);
@@ -275,7 +256,7 @@ export function rollingRatio(p: PairedSeries, window: unknown, names: SeriesName
  * products cannot overflow.
  */
 export function ewmaRatio(p: PairedSeries, lambda: unknown, names: SeriesNames = SPOT_HEDGE): Float64Array {
-  const lam = checkLambda(lambda);
+  const lam = requireNumber(lambda, "lambda", { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
   const { s, f, n } = p;
   if (n === 0) return s;
   let maxS = 0;

@@ -111,6 +111,7 @@ export function requireCount(n: number, length: number, least: number, holders: 
  * residue, so "no variance" can be tested with `=== 0`.
  */
 export interface CoMoments {
+  start: number;
   count: number;
   expS: number;
   expF: number;
@@ -186,7 +187,7 @@ export function coMoments(
   const csf = sVaries && fVaries ? sf.value - (ds * df) / count : 0;
   meanS = sVaries ? meanS + ds / count : s0 * ks;
   meanF = fVaries ? meanF + df / count : f0 * kf;
-  return { count, expS, expF, meanS, meanF, css, cff, csf };
+  return { start, count, expS, expF, meanS, meanF, css, cff, csf };
 }
 
 /**
@@ -202,6 +203,36 @@ export function scaledSum(x: Sample, n: number, name: string): { sum: number; ex
   const sum = new CompensatedSum();
   for (let i = 0; i < n; i++) sum.add(x[i] * k);
   return { sum: sum.value, exp };
+}
+
+/**
+ * Σe² for the centred residuals e = (s' − s̄') − k·(f' − f̄') of co-moments `m` (k is a slope in the scaled
+ * units, h·2^(expF−expS)), corrected two-pass like the moments themselves. Summed from the residuals, not
+ * expanded as Sss − 2k·Ssf + k²·Sff, which cancels exactly when the fit is good. The residuals get a
+ * power-of-two scale of their own, since a slope far from the fitted one makes them much larger than s':
+ * the true sum is `sum`·2^(2·`exp`) in the units of css. `sum` is Infinity when even that overflows.
+ */
+export function residualSquares(s: Sample, f: Sample, m: CoMoments, k: number): { sum: number; exp: number } {
+  const { start, count, meanS, meanF } = m;
+  const end = start + count;
+  const ks = ldexp(1, -m.expS);
+  const kf = ldexp(1, -m.expF);
+  let max = 0;
+  for (let i = start; i < end; i++) {
+    const e = Math.abs(s[i] * ks - meanS - k * (f[i] * kf - meanF));
+    if (!(e <= max)) max = e;
+  }
+  if (!Number.isFinite(max)) return { sum: Infinity, exp: 0 };
+  const exp = scaleExponent(max);
+  const ke = ldexp(1, -exp);
+  const squares = new CompensatedSum();
+  let sumE = 0;
+  for (let i = start; i < end; i++) {
+    const e = (s[i] * ks - meanS - k * (f[i] * kf - meanF)) * ke;
+    sumE += e;
+    squares.add(e * e);
+  }
+  return { sum: Math.max(0, squares.value - (sumE * sumE) / count), exp };
 }
 
 /** Arithmetic mean of x[0..n). */
