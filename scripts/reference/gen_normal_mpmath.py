@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference values of the standard normal pdf, cdf and quantile, computed with mpmath at 50 significant
+"""Reference values of the standard normal pdf, cdf, quantile and Mills ratio P(Z > y) / pdf(y), computed with mpmath at 50 significant
 digits (the quantile at 400, so that p as small as 1e-300 survives the 2p - 1 inside erfinv).
 
 They test src/core/normal.ts (test/core/normal.test.ts) against an independent, high-precision
@@ -31,6 +31,12 @@ def pdf(x):
     return mp.exp(-mp.mpf(x) ** 2 / 2) / mp.sqrt(2 * mp.pi)
 
 
+def mills(y):
+    mp.dps = 50
+    y = mp.mpf(y)
+    return mp.erfc(y / mp.sqrt(2)) / 2 / (mp.exp(-y ** 2 / 2) / mp.sqrt(2 * mp.pi))
+
+
 def quantile(p):
     mp.dps = 400
     return mp.sqrt(2) * mp.erfinv(2 * mp.mpf(p) - 1)
@@ -58,12 +64,17 @@ def main():
                 | {0.5, 0.075, 0.925, 0.074999, 0.925001}
                 | {1 - 10.0 ** -k for k in range(1, 16)})
 
+    ys = sorted({round(0.02 * i, 10) for i in range(2001)}                # [0, 40]
+                | {rng.uniform(0, 40) for _ in range(300)}
+                | {0.67448975, 5.656854249492380195, 100.0, 1e3, 1e5, 1e8})
+
     out = {
         "generator": "scripts/reference/gen_normal_mpmath.py (mpmath %s)" % mpmath.__version__,
         "note": "[x, value] pairs; x is an exact double, value is the exact result rounded to 20 digits",
         "cdf": [[x, sig(cdf(x))] for x in xs],
         "pdf": [[x, sig(pdf(x))] for x in pdf_xs],
         "inv": [[p, sig(quantile(p))] for p in ps],
+        "mills": [[y, sig(mills(y))] for y in ys],
     }
     print(json.dumps(out, separators=(",", ":")))
 

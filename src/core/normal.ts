@@ -11,6 +11,8 @@
  */
 
 const INV_SQRT_2PI = 0.3989422804014327; // 1 / sqrt(2 pi)
+const SQRT_2PI = 2.5066282746310002;
+const SQRT_32 = 5.656854249492380195;
 
 /**
  * exp(-x*x/2) with full relative accuracy: x*x carries a rounding error of about 1e-16 * x*x, which
@@ -31,6 +33,27 @@ export function normPdf(x: number): number {
   return INV_SQRT_2PI * expHalfSquare(y);
 }
 
+/** Cody's rational for 0.674 < y <= sqrt(32): P(Z > y) = exp(-y*y/2) * codyMid(y). */
+function codyMid(y: number): number {
+  const num = ((((((((1.0765576773720192317e-8 * y + 0.39894151208813466764) * y + 8.8831497943883759412) * y +
+    93.506656132177855979) * y + 597.27027639480026226) * y + 2494.5375852903726711) * y +
+    6848.1904505362823326) * y + 11602.651437647350124) * y + 9842.7148383839780218);
+  const den = ((((((((y + 22.266688044328115691) * y + 235.38790178262499861) * y + 1519.377599407554805) * y +
+    6485.558298266760755) * y + 18615.571640885098091) * y + 34900.952721145977266) * y +
+    38912.003286093271411) * y + 19685.429676859990727);
+  return num / den;
+}
+
+/** Cody's asymptotic rational for y > sqrt(32): P(Z > y) = exp(-y*y/2) * codyFar(y). */
+function codyFar(y: number): number {
+  const z = 1 / (y * y);
+  const num = (((((0.02307344176494017303 * z + 0.21589853405795699) * z + 0.1274011611602473639) * z +
+    0.022235277870649807) * z + 0.001421619193227893466) * z + 2.9112874951168792e-5);
+  const den = (((((z + 1.28426009614491121) * z + 0.468238212480865118) * z + 0.0659881378689285515) * z +
+    0.00378239633202758244) * z + 7.29751555083966205e-5);
+  return (INV_SQRT_2PI - (z * num) / den) / y;
+}
+
 /**
  * Standard normal distribution function P(Z <= x). Below about -37.52 the result underflows to 0;
  * above about 8.29 it rounds to 1 (1 - 5e-17 is not representable).
@@ -47,28 +70,23 @@ export function normCdf(x: number): number {
     return 0.5 + (x * num) / den;
   }
   let tail: number; // P(Z > |x|)
-  if (y <= 5.656854249492380195) {
-    const num = ((((((((1.0765576773720192317e-8 * y + 0.39894151208813466764) * y + 8.8831497943883759412) * y +
-      93.506656132177855979) * y + 597.27027639480026226) * y + 2494.5375852903726711) * y +
-      6848.1904505362823326) * y + 11602.651437647350124) * y + 9842.7148383839780218);
-    const den = ((((((((y + 22.266688044328115691) * y + 235.38790178262499861) * y + 1519.377599407554805) * y +
-      6485.558298266760755) * y + 18615.571640885098091) * y + 34900.952721145977266) * y +
-      38912.003286093271411) * y + 19685.429676859990727);
-    tail = expHalfSquare(y) * (num / den);
-  } else if (y < 37.5193) {
-    const z = 1 / (y * y);
-    const num = (((((0.02307344176494017303 * z + 0.21589853405795699) * z + 0.1274011611602473639) * z +
-      0.022235277870649807) * z + 0.001421619193227893466) * z + 2.9112874951168792e-5);
-    const den = (((((z + 1.28426009614491121) * z + 0.468238212480865118) * z + 0.0659881378689285515) * z +
-      0.00378239633202758244) * z + 7.29751555083966205e-5);
-    tail = (expHalfSquare(y) * (INV_SQRT_2PI - (z * num) / den)) / y;
-  } else if (y === Infinity) {
-    tail = 0;
-  } else {
-    if (y !== y) return NaN;
-    tail = 0;
-  }
+  if (y <= SQRT_32) tail = expHalfSquare(y) * codyMid(y);
+  else if (y < 37.5193) tail = expHalfSquare(y) * codyFar(y);
+  else if (y >= 37.5193) tail = 0;
+  else return NaN;
   return x > 0 ? 1 - tail : tail;
+}
+
+/**
+ * Mills ratio P(Z > y) / pdf(y), without the exponential: for y > 0.674 it is Cody's rational alone.
+ * Deep out-of-the-money prices are pdf(d) times a difference of two of these, which keeps their relative
+ * accuracy where subtracting two tail probabilities would amplify the rounding of d1 and d2.
+ */
+export function millsRatio(y: number): number {
+  if (y <= 0.67448975) return normCdf(-y) / normPdf(y);
+  if (y <= SQRT_32) return SQRT_2PI * codyMid(y);
+  if (y < Infinity) return SQRT_2PI * codyFar(y);
+  return y === Infinity ? 0 : NaN;
 }
 
 /**

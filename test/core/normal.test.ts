@@ -2,10 +2,10 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { normCdf, normInv, normPdf } from "../../src/core/normal";
+import { millsRatio, normCdf, normInv, normPdf } from "../../src/core/normal";
 
 // 50-digit mpmath values (scripts/reference/gen_normal_mpmath.py); x is stored as an exact double.
-interface Reference { cdf: [number, string][]; pdf: [number, string][]; inv: [number, string][] }
+interface Reference { cdf: [number, string][]; pdf: [number, string][]; inv: [number, string][]; mills: [number, string][] }
 const ref: Reference = JSON.parse(
   fs.readFileSync(path.resolve(__dirname, "../reference/normal-mpmath.json"), "utf8"),
 );
@@ -56,6 +56,12 @@ describe("normal distribution (vs mpmath at 50 digits)", () => {
     assert.ok(rel < 1e-14, `max relative error ${rel} at p = ${at}`);
   });
 
+  it("millsRatio has relative error below 1e-14 for y from 0 to 1e8", () => {
+    assert.ok(ref.mills.length > 2000);
+    const { rel, at } = worst(ref.mills, millsRatio);
+    assert.ok(rel < 1e-14, `max relative error ${rel} at y = ${at}`);
+  });
+
   it("handles the ends of the real line and NaN", () => {
     assert.equal(normCdf(-Infinity), 0);
     assert.equal(normCdf(Infinity), 1);
@@ -70,6 +76,8 @@ describe("normal distribution (vs mpmath at 50 digits)", () => {
     assert.ok(Number.isNaN(normInv(-0.1)));
     assert.ok(Number.isNaN(normInv(1.5)));
     assert.ok(Number.isNaN(normInv(NaN)));
+    assert.equal(millsRatio(Infinity), 0);
+    assert.ok(Number.isNaN(millsRatio(NaN)));
   });
 
   it("is symmetric: normCdf(x) + normCdf(-x) = 1 and normPdf is even", () => {
