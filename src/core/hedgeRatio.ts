@@ -1,7 +1,17 @@
 import { fail } from "./errors";
 import { finiteResult, requireNumber } from "./validate";
 import { PairedSeries, positionOf } from "./series";
-import { CompensatedSum, coMoments, CoMoments, ldexp, requireCount, residualSquares, Sample, scaleExponent, studentT975 } from "./statistics";
+import {
+  CompensatedSum,
+  coMoments,
+  CoMoments,
+  ldexp,
+  pairExponents,
+  requireCount,
+  residualSquares,
+  Sample,
+  studentT975,
+} from "./statistics";
 
 /** Argument names used in messages: spot/hedge for the hedge functions, asset/market for BETA. */
 export interface SeriesNames {
@@ -173,20 +183,10 @@ export function rollingRatio(p: PairedSeries, window: unknown, names: SeriesName
   // shift to the window mean, and sum the window afresh.
   const rebuild = (end: number): void => {
     const from = end - w + 1;
-    const to = Math.min(n, end + w);
-    let maxS = 0;
-    let maxF = 0;
-    for (let i = from; i < to; i++) {
-      const a = Math.abs(s[i]);
-      const b = Math.abs(f[i]);
-      if (a > maxS) maxS = a;
-      if (b > maxF) maxF = b;
-    }
-    const es = scaleExponent(maxS);
-    const ef = scaleExponent(maxF);
-    ks = ldexp(1, -es);
-    kf = ldexp(1, -ef);
-    unit = es - ef;
+    const { expS, expF } = pairExponents(s, f, from, Math.min(n, end + w));
+    ks = ldexp(1, -expS);
+    kf = ldexp(1, -expF);
+    unit = expS - expF;
     let sumS = 0;
     let sumF = 0;
     for (let i = from; i <= end; i++) {
@@ -259,19 +259,10 @@ export function ewmaRatio(p: PairedSeries, lambda: unknown, names: SeriesNames =
   const lam = requireNumber(lambda, "lambda", { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true });
   const { s, f, n } = p;
   if (n === 0) return s;
-  let maxS = 0;
-  let maxF = 0;
-  for (let i = 0; i < n; i++) {
-    const a = Math.abs(s[i]);
-    const b = Math.abs(f[i]);
-    if (a > maxS) maxS = a;
-    if (b > maxF) maxF = b;
-  }
-  const es = scaleExponent(maxS);
-  const ef = scaleExponent(maxF);
-  const ks = ldexp(1, -es);
-  const kf = ldexp(1, -ef);
-  const unit = es - ef;
+  const { expS, expF } = pairExponents(s, f, 0, n);
+  const ks = ldexp(1, -expS);
+  const kf = ldexp(1, -expF);
+  const unit = expS - expF;
   const weight = 1 - lam;
   let c = 0;
   let v = 0;

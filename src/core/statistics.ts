@@ -104,6 +104,19 @@ export function requireCount(n: number, length: number, least: number, holders: 
   if (n < least) fail(`need at least ${least} observation${least === 1 ? "" : "s"}; ${holders} ${n}.`, "na");
 }
 
+/** Scale exponents (see scaleExponent) of s and f over [from, to): one pass for both series. */
+export function pairExponents(s: Sample, f: Sample, from: number, to: number): { expS: number; expF: number } {
+  let maxS = 0;
+  let maxF = 0;
+  for (let i = from; i < to; i++) {
+    const a = Math.abs(s[i]);
+    const b = Math.abs(f[i]);
+    if (a > maxS) maxS = a;
+    if (b > maxF) maxF = b;
+  }
+  return { expS: scaleExponent(maxS), expF: scaleExponent(maxF) };
+}
+
 /**
  * Centred co-moments of two series over [start, start+count), on power-of-two-scaled values:
  * s' = s·2^-expS, f' = f·2^-expF. `css`, `cff`, `csf` are Σ(s'−s̄')², Σ(f'−f̄')², Σ(s'−s̄')(f'−f̄')

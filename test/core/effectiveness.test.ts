@@ -1,24 +1,13 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
-import { HedgeError } from "../../src/core/errors";
 import { INPUT_KINDS, readPair } from "../../src/core/series";
 import { effectiveness, hedgedPnl, MEASURES } from "../../src/core/effectiveness";
 import { hedgeStatistics, minVarianceRatio, rSquared } from "../../src/core/hedgeRatio";
 import { digits, exactVarianceReduction, lcg } from "./helpers/exact";
-import { anyArgument, finiteOrNamedError, rangePair } from "./helpers/hostile";
+import { anyArgument, finiteOrNamedError, rangePair, throwsHedge } from "./helpers/hostile";
 import { HULL_DF, HULL_DS } from "./helpers/hull";
 
 const col = (xs: ArrayLike<unknown>): unknown[][] => Array.from(xs, (x) => [x]);
-
-function throwsHedge(call: () => unknown, message: string | RegExp, kind: "value" | "na" = "value"): void {
-  assert.throws(call, (e: unknown) => {
-    assert.ok(e instanceof HedgeError, `expected HedgeError, got ${String(e)}`);
-    if (typeof message === "string") assert.equal(e.message, message);
-    else assert.match(e.message, message);
-    assert.equal(e.kind, kind);
-    return true;
-  });
-}
 
 describe("core/effectiveness", () => {
   describe("variance reduction (Ederington)", () => {

@@ -14,20 +14,10 @@ import {
   rSquared,
 } from "../../src/core/hedgeRatio";
 import { digits, exactChanges, exactRegression, lcg } from "./helpers/exact";
-import { anyArgument, finiteOrNamedError, rangePair } from "./helpers/hostile";
+import { anyArgument, finiteOrNamedError, rangePair, throwsHedge } from "./helpers/hostile";
 import { HULL_DF, HULL_DS } from "./helpers/hull";
 
 const col = (xs: ArrayLike<unknown>): unknown[][] => Array.from(xs, (x) => [x]);
-
-function throwsHedge(call: () => unknown, message: string | RegExp, kind: "value" | "na" = "value"): void {
-  assert.throws(call, (e: unknown) => {
-    assert.ok(e instanceof HedgeError, `expected HedgeError, got ${String(e)}`);
-    if (typeof message === "string") assert.equal(e.message, message);
-    else assert.match(e.message, message);
-    assert.equal(e.kind, kind);
-    return true;
-  });
-}
 
 /** Prices near `level` that move by whole cents: the offset that breaks one-pass formulas. */
 function centPrices(n: number, level: number, seed: number, coupledTo?: number[]): number[] {

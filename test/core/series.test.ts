@@ -1,21 +1,10 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
-import { HedgeError } from "../../src/core/errors";
 import { INPUT_KINDS, InputKind, positionOf, readPair } from "../../src/core/series";
-import { finiteOrNamedError, hostileCell, rangePair } from "./helpers/hostile";
+import { finiteOrNamedError, hostileCell, rangePair, throwsHedge } from "./helpers/hostile";
 
 const col = (xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 const row = (xs: unknown[]): unknown[][] => [xs];
-
-function throwsHedge(call: () => unknown, message: string | RegExp, kind: "value" | "na" = "value"): void {
-  assert.throws(call, (e: unknown) => {
-    assert.ok(e instanceof HedgeError, `expected HedgeError, got ${String(e)}`);
-    if (typeof message === "string") assert.equal(e.message, message);
-    else assert.match(e.message, message);
-    assert.equal(e.kind, kind);
-    return true;
-  });
-}
 
 describe("core/series readPair", () => {
   it("reads one column, one row or a single value, with positions in the input", () => {

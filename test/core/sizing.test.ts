@@ -1,21 +1,10 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
-import { HedgeError } from "../../src/core/errors";
 import { minVarianceRatio } from "../../src/core/hedgeRatio";
 import { betaHedge, contracts, deltaHedge, hedgingIndex } from "../../src/core/sizing";
 import { digits } from "./helpers/exact";
-import { anyArgument, anyRange, finiteOrNamedError, hostileCell, mostlyNumber } from "./helpers/hostile";
+import { anyArgument, anyRange, finiteOrNamedError, hostileCell, mostlyNumber, throwsHedge } from "./helpers/hostile";
 import { HULL_DF, HULL_DS } from "./helpers/hull";
-
-function throwsHedge(call: () => unknown, message: string | RegExp): void {
-  assert.throws(call, (e: unknown) => {
-    assert.ok(e instanceof HedgeError, `expected HedgeError, got ${String(e)}`);
-    if (typeof message === "string") assert.equal(e.message, message);
-    else assert.match(e.message, message);
-    assert.equal(e.kind, "value");
-    return true;
-  });
-}
 
 const close = (got: number, expected: number) => assert.ok(digits(got, expected) >= 15, `${got} vs ${expected}`);
 

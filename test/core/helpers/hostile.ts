@@ -1,3 +1,4 @@
+import { strict as assert } from "assert";
 import fc from "fast-check";
 import { HedgeError } from "../../../src/core/errors";
 
@@ -81,4 +82,15 @@ export function finiteOrNamedError(call: () => unknown, names: readonly string[]
     if (!Number.isFinite(v)) throw new Error(`non-finite result ${v}`);
   }
   return "value";
+}
+
+/** Expects `call` to throw a HedgeError of `kind` whose message is `message` (exactly, or matching a RegExp). */
+export function throwsHedge(call: () => unknown, message: string | RegExp, kind: "value" | "na" = "value"): void {
+  assert.throws(call, (e: unknown) => {
+    assert.ok(e instanceof HedgeError, `expected HedgeError, got ${String(e)}`);
+    if (typeof message === "string") assert.equal(e.message, message);
+    else assert.match(e.message, message);
+    assert.equal(e.kind, kind);
+    return true;
+  });
 }
