@@ -150,32 +150,23 @@ export function coMoments(
   requireFinite(s, start, count, names.spot);
   requireFinite(f, start, count, names.hedge);
   const end = start + count;
-  let maxS = 0;
-  let maxF = 0;
+  const { expS, expF } = pairExponents(s, f, start, end);
+  const ks = ldexp(1, -expS);
+  const kf = ldexp(1, -expF);
+
   let sVaries = false;
   let fVaries = false;
   const s0 = s[start];
   const f0 = f[start];
-  for (let i = start; i < end; i++) {
-    const a = s[i];
-    const b = f[i];
-    const aa = Math.abs(a);
-    const ab = Math.abs(b);
-    if (aa > maxS) maxS = aa;
-    if (ab > maxF) maxF = ab;
-    if (a !== s0) sVaries = true;
-    if (b !== f0) fVaries = true;
-  }
-  const expS = scaleExponent(maxS);
-  const expF = scaleExponent(maxF);
-  const ks = ldexp(1, -expS);
-  const kf = ldexp(1, -expF);
-
   let sumS = 0;
   let sumF = 0;
   for (let i = start; i < end; i++) {
-    sumS += s[i] * ks;
-    sumF += f[i] * kf;
+    const a = s[i];
+    const b = f[i];
+    if (a !== s0) sVaries = true;
+    if (b !== f0) fVaries = true;
+    sumS += a * ks;
+    sumF += b * kf;
   }
   let meanS = sumS / count;
   let meanF = sumF / count;
