@@ -226,7 +226,7 @@ export function rollingRatio(p: PairedSeries, window: unknown, names: SeriesName
       let sumS = Ss.value;
       let sumF = Sf.value;
       let vff = Sff.value - (sumF * sumF) / w;
-      let vss = Sss.value - (sumS * sumS) / w;
+      const vss = Sss.value - (sumS * sumS) / w;
       if (i !== lastRebuild && i - lastRebuild >= minGap && (stale(sumF, vff, Lf) || stale(sumS, vss, Ls))) {
         rebuild(i);
         sumS = Ss.value;
