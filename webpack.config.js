@@ -27,7 +27,8 @@ module.exports = (env, argv) => {
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      // HEDGE_DIST_DIR lets a test build and serve elsewhere without touching the production dist/.
+      path: process.env.HEDGE_DIST_DIR ? path.resolve(process.env.HEDGE_DIST_DIR) : path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
     },
@@ -46,7 +47,7 @@ module.exports = (env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: "./src/functions/functions.ts",
+        input: ["./src/functions/hedgeRatio.ts", "./src/functions/effectiveness.ts", "./src/functions/sizing.ts", "./src/functions/options.ts"],
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -62,11 +63,13 @@ module.exports = (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().split(DEV_URL).join(url),
+            // Every URL, and the AppDomain (an origin, without the trailing slash), moves to the production host.
+            transform: (content) =>
+              content.toString().split(DEV_URL).join(url).split(new URL(DEV_URL).origin).join(new URL(url).origin),
           },
         ],
       }),
-      new HelpPagesPlugin(),
+      new HelpPagesPlugin({ devUrl: DEV_URL, url }),
     ],
   };
 };

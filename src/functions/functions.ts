@@ -1,12 +1,8 @@
-/* Placeholder entry so the build runs; the catalog lands in the functions commit. */
-/**
- * Returns the hedging index: total hedged over total exposure.
- * @customfunction INDEX
- * @helpurl https://localhost:3000/help/index.html
- * @param {any} hedged Hedged amounts.
- * @param {any} exposure Exposure amounts.
- * @returns {number} Hedged share of the exposure.
- */
-export function hedgeIndex(hedged: any, exposure: any): number {
-  return Number(hedged) / Number(exposure);
-}
+/* The custom functions bundle (dist/functions.js). In Excel the shared runtime provides the
+ * CustomFunctions global; opened in a plain browser (the taskpane preview) there is none, and the
+ * generated CustomFunctions.associate() calls must not stop the page. */
+import "./runtimeGuard";
+import "./hedgeRatio";
+import "./effectiveness";
+import "./sizing";
+import "./options";
