@@ -64,6 +64,7 @@ describe("sheet names", () => {
     assert.equal(sanitizeSheetName("Hedge Q3/Q4 [jet]: fuel*?"), "Hedge Q3 Q4 jet fuel");
     assert.equal(sanitizeSheetName("'quoted'"), "quoted");
     assert.equal(sanitizeSheetName("x".repeat(40)).length, 31);
+    assert.equal(sanitizeSheetName("Hedge Jet fuel purchase in three months"), "Hedge Jet fuel purchase in");
     assert.equal(sanitizeSheetName("History"), "Hedge");
     assert.equal(sanitizeSheetName("   "), "Hedge");
   });

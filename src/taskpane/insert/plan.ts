@@ -343,20 +343,23 @@ function optionPlan(ctx: PlanContext): InsertPlan {
   };
 }
 
-/** Every cell an insert writes, as `address  content` lines: what the preview shows. */
+/** Every cell an insert writes, as `address  content` lines in reading order: what the preview shows. */
 export function planLines(plan: InsertPlan): { address: string; content: string }[] {
-  const out: { address: string; content: string }[] = [];
+  const out: { address: string; content: string; row: number; column: number }[] = [];
   for (const block of plan.blocks) {
     const start = parseAddress(block.topLeft);
     block.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
         if (cell.kind === "empty") return;
         const content = cell.kind === "text" ? cell.text : cell.kind === "number" ? String(cell.value) : cell.formula;
-        out.push({ address: relativeAddress(areaOf(start.row + r, start.column + c, 1, 1)), content });
+        const row = start.row + r;
+        const column = start.column + c;
+        out.push({ address: relativeAddress(areaOf(row, column, 1, 1)), content, row, column });
       }),
     );
   }
-  return out;
+  out.sort((a, b) => a.row - b.row || a.column - b.column);
+  return out.map(({ address, content }) => ({ address, content }));
 }
 
 /** The next register ID after the highest "H-nnn" already used. */

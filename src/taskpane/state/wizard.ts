@@ -40,7 +40,7 @@ export type ReviewState =
 
 export type InsertState =
   | { status: "idle" }
-  | { status: "planned"; plan: InsertPlan }
+  | { status: "planned"; plan: InsertPlan; settings: Settings }
   | { status: "confirming"; plan: InsertPlan; addresses: string[] }
   | { status: "writing"; plan: InsertPlan; label: string }
   | { status: "done"; plan: InsertPlan; sheet: string }
@@ -93,7 +93,8 @@ export type Action =
   | { type: "reviewProgress"; run: number; progress: number; label: string }
   | { type: "reviewDone"; run: number; analysis: Analysis }
   | { type: "reviewFailed"; run: number; message: string }
-  | { type: "insertPlanned"; plan: InsertPlan }
+  /** `settings` is what the plan was built from; a plan for older settings is rebuilt. */
+  | { type: "insertPlanned"; plan: InsertPlan; settings: Settings }
   | { type: "insertConfirm"; addresses: string[] }
   | { type: "insertWriting"; label: string }
   | { type: "insertDone"; sheet: string }
@@ -150,9 +151,11 @@ export function reduce(state: WizardState, action: Action): WizardState {
     case "field": {
       const settings = setField(state.settings, action.path, action.value);
       const docsOnly = action.path.startsWith("docs.");
-      // Documentation does not change a number, so the review stands; the plan shows the new text.
       const next = { ...state, settings };
-      return docsOnly ? { ...next, insert: { status: "idle" } } : invalidate(next);
+      if (!docsOnly) return invalidate(next);
+      // Documentation changes no number: the review stands, and a shown plan stays until its rebuild
+      // (for the new text) replaces it, so typing does not make the preview flicker.
+      return state.insert.status === "failed" ? { ...next, insert: { status: "idle" } } : next;
     }
     case "touch":
       return state.touched.includes(action.path) ? state : { ...state, touched: [...state.touched, action.path] };
@@ -206,7 +209,7 @@ export function reduce(state: WizardState, action: Action): WizardState {
       if (state.review.status !== "running" || state.review.run !== action.run) return state;
       return { ...state, review: { status: "failed", run: action.run, message: action.message } };
     case "insertPlanned":
-      return { ...state, insert: { status: "planned", plan: action.plan } };
+      return { ...state, insert: { status: "planned", plan: action.plan, settings: action.settings } };
     case "insertConfirm": {
       const plan = insertPlanOf(state);
       return plan ? { ...state, insert: { status: "confirming", plan, addresses: action.addresses } } : state;
