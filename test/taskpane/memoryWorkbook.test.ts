@@ -22,7 +22,7 @@ describe("MemoryWorkbook", () => {
     assert.deepEqual((await wb.readRange("'My Sheet'!B2:B4")).values, [[1], [1.1], [1.2]]);
     const col = await wb.readRange("'My Sheet'!C:C");
     assert.equal(col.values.length, 4);
-    assert.equal(col.address, "'My Sheet'!C:C");
+    assert.equal(col.address, "'My Sheet'!C1:C4");
     await assert.rejects(wb.readRange("Nope!A1"), /There is no sheet named "Nope"/);
   });
 

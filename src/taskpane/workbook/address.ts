@@ -158,3 +158,12 @@ export function displayAddress(area: CellArea): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(area.sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(area.sheet);
   return `${plain ? area.sheet : quoteSheet(area.sheet)}!${local}`;
 }
+
+/**
+ * The address a read reports: the range as given, except that a whole column or row becomes the part
+ * that holds data. Formulas spilling one row per input row cannot spill a million rows.
+ */
+export function readAddress(area: CellArea, sheet: string, rowCount: number, columnCount: number): string {
+  if (!area.wholeColumns && !area.wholeRows) return displayAddress({ ...area, sheet });
+  return displayAddress(areaOf(area.row, area.column, rowCount, columnCount, sheet));
+}

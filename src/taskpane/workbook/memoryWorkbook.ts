@@ -6,6 +6,7 @@ import {
   blockArea,
   displayAddress,
   parseAddress,
+  readAddress,
   relativeAddress,
 } from "./address";
 import {
@@ -156,7 +157,7 @@ export class MemoryWorkbook implements Workbook {
       for (let c = 0; c < columnCount; c++) row.push(sheet.cells.get(key(area.row + r, area.column + c))?.value ?? "");
       values.push(row);
     }
-    return { address: displayAddress({ ...area, sheet: sheet.name }), values };
+    return { address: readAddress(area, sheet.name, rowCount, columnCount), values };
   }
 
   async proposeSheetName(base: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { AddressError, CellArea, areaOf, blockArea, displayAddress, parseAddress, relativeAddress } from "./address";
+import { AddressError, CellArea, areaOf, blockArea, displayAddress, parseAddress, readAddress, relativeAddress } from "./address";
 import {
   INDEX_FORMULA,
   INDEX_FORMULA_CELL,
@@ -104,7 +104,7 @@ export class OfficeWorkbook implements Workbook {
       const range = sheet.getRangeByIndexes(area.row, area.column, rowCount, columnCount);
       range.load("values");
       await context.sync();
-      return { address: displayAddress({ ...area, sheet: sheet.name }), values: range.values as CellValue[][] };
+      return { address: readAddress(area, sheet.name, rowCount, columnCount), values: range.values as CellValue[][] };
     });
   }
 

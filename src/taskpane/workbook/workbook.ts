@@ -42,7 +42,7 @@ export interface ChartSpec {
 }
 
 export interface RangeRead {
-  /** Sheet-qualified address as the workbook reports it. */
+  /** Sheet-qualified address of what was read (a whole column becomes its used part). */
   address: string;
   values: CellValue[][];
 }
