@@ -1,5 +1,6 @@
 import type { RegisterEntry, RegisterState } from "../state/wizard";
 import { el } from "./dom";
+import { formatRatio } from "./format";
 
 export interface RegisterHandlers {
   reopen(entry: RegisterEntry): void;
@@ -44,7 +45,12 @@ function entryItem(e: RegisterEntry, h: RegisterHandlers): HTMLElement {
   return el(
     "li",
     {},
-    el("div", { class: "entry-text" }, el("strong", {}, title), el("span", { class: "muted" }, [e.instrument, e.date, e.sheet].filter(Boolean).join(" · "))),
+    el(
+      "div",
+      { class: "entry-text" },
+      el("strong", {}, title),
+      el("span", { class: "muted" }, [e.instrument, typeof e.ratio === "number" ? `ratio ${formatRatio(e.ratio)}` : "", e.date, e.sheet].filter(Boolean).join(" · ")),
+    ),
     reason ? el("p", { class: "warning" }, reason) : null,
     reopen,
   );
