@@ -52,6 +52,7 @@ for (const [label, file] of [
 
     it("puts a taskpane button on the Home tab", () => {
       const surface = asList(host.DesktopFormFactor.ExtensionPoint).find((e) => e["@type"] === "PrimaryCommandSurface");
+      assert.ok(surface, "PrimaryCommandSurface extension point");
       assert.equal(surface.OfficeTab["@id"], "TabHome");
       const control = asList(surface.OfficeTab.Group.Control)[0];
       assert.equal(control.Action["@type"], "ShowTaskpane");
