@@ -22,3 +22,4 @@ export * from "./effectiveness";
 export * from "./sizing";
 export * from "./normal";
 export * from "./options";
+export * from "./impliedVol";
