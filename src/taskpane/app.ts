@@ -66,6 +66,7 @@ export class WizardApp {
   private readonly stepHost: HTMLElement;
   private readonly registerHost: HTMLElement;
   private readonly notice: HTMLElement;
+  private readonly reopenNote: HTMLElement;
   private readonly stepButtons = new Map<StepId, HTMLButtonElement>();
   private renderedRegister: unknown;
   /** False during the first render, so opening the pane does not steal focus from Office. */
@@ -92,10 +93,11 @@ export class WizardApp {
       list.appendChild(el("li", {}, button));
     }
     nav.appendChild(list);
+    this.reopenNote = el("p", { class: "message", id: "reopened", "data-testid": "reopened" });
     this.stepHost = el("div", { class: "step-host" });
     this.registerHost = el("div", { class: "register-host" });
     this.notice = el("p", { class: "visually-hidden", role: "status", "aria-live": "polite", id: "notice" });
-    replaceChildren(root, nav, this.stepHost, this.registerHost, this.notice);
+    replaceChildren(root, nav, this.reopenNote, this.stepHost, this.registerHost, this.notice);
     this.render();
     this.effects();
     void this.loadRegister();
@@ -143,6 +145,8 @@ export class WizardApp {
       replaceChildren(this.registerHost, registerBody(st.register, { reopen: (e) => this.reopen(e), refresh: () => void this.loadRegister() }));
     }
     setText(this.notice, st.notice);
+    this.reopenNote.hidden = !st.reopenedFrom;
+    setText(this.reopenNote, st.reopenedFrom ? `Editing a copy of ${st.reopenedFrom}. Inserting adds a new sheet and a new register row; ${st.reopenedFrom} stays as it is.` : "");
     // A rebuilt region must not strand keyboard focus on <body>.
     if (activeId && (document.activeElement === document.body || document.activeElement === null)) {
       document.getElementById(activeId)?.focus();

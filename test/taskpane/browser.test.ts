@@ -138,6 +138,7 @@ describe("taskpane in a browser (preview on sample data)", function () {
     await page.click('[data-testid="reopen-H-001"]');
     await page.waitForSelector('form[data-step="exposure"]');
     assert.equal(await page.inputValue("#f-exposure-name"), "Jet fuel purchase in three months");
+    assert.match(await text(page, "reopened"), /Editing a copy of H-001\. Inserting adds a new sheet and a new register row/);
     await goNext(page, "instrument");
     await goNext(page, "data");
     await page.waitForSelector("text=60 rows read from 'Fuel prices'!B2:B61");

@@ -36,7 +36,11 @@ export function insertBody(state: InsertState, connected: boolean, h: InsertHand
     const details = el(
       "details",
       { class: "plan-details", id: "plan-details", open: detailsOpen ?? !connected },
-      el("summary", { id: "plan-toggle" }, connected ? "Show the cells and formulas" : "The cells and formulas this would write"),
+      el(
+        "summary",
+        { id: "plan-toggle" },
+        state.status === "done" ? "The cells and formulas written" : connected ? "Show the cells and formulas" : "The cells and formulas this would write",
+      ),
       el("div", { class: "plan-scroll", id: "plan-scroll", tabindex: 0, role: "region", "aria-label": "Cells and formulas" }, table),
     );
     const heading = state.status === "done" ? (connected ? "Added" : "Added to the sample workbook") : connected ? "This will add" : "In Excel this would add";
