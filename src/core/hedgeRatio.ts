@@ -66,7 +66,7 @@ export interface HedgeStatistics {
   intercept: number;
   /** Standard error of the slope, from the residual variance with n−2 degrees of freedom. */
   stdError: number;
-  /** ratio / stdError. */
+  /** ratio / stdError; NaN for an exact fit (every residual zero), where it is unbounded. */
   tStat: number;
   /** ratio ∓ t(0.975, n−2)·stdError. */
   ci95Low: number;
@@ -108,14 +108,13 @@ export function rSquared(s: Sample, f: Sample, n: number, names: SeriesNames = S
 }
 
 /**
- * Full regression statistics of s on f. Needs n >= 3 (one residual degree of freedom), a hedge and a spot
- * series that vary, and residuals that are not all zero (an exact fit has no standard error).
+ * Full regression statistics of s on f. Needs n >= 3 (one residual degree of freedom) and a hedge and a
+ * spot series that vary. An exact fit (every residual zero) is a legitimate answer, not an error: the
+ * standard error is 0 and the interval collapses onto the ratio; only the t statistic is unbounded, so it
+ * is NaN ("no value") and the adapters show it as #N/A with the reason.
  */
 export function hedgeStatistics(s: Sample, f: Sample, n: number, names: SeriesNames = SPOT_HEDGE): HedgeStatistics {
   const { m, slope: b, sse, rSquared } = fitLine(s, f, n, 3, names);
-  if (sse === 0) {
-    fail(`${names.spot} is an exact linear function of ${names.hedge} (every residual is zero), so the standard error, t statistic and confidence interval are undefined.`);
-  }
   const seScaled = Math.sqrt(sse / (n - 2) / m.cff);
   const unit = m.expS - m.expF;
   const t = studentT975(n - 2);
@@ -127,7 +126,7 @@ export function hedgeStatistics(s: Sample, f: Sample, n: number, names: SeriesNa
     hedgeStdev: finiteResult(ldexp(Math.sqrt(m.cff / (n - 1)), m.expF), `The standard deviation of ${names.hedge}`),
     intercept: finiteOf(ldexp(m.meanS - b * m.meanF, m.expS), "The intercept", names),
     stdError: finiteOf(ldexp(seScaled, unit), "The standard error", names),
-    tStat: b / seScaled,
+    tStat: sse === 0 ? NaN : b / seScaled,
     ci95Low: finiteOf(ldexp(b - t * seScaled, unit), "The confidence interval", names),
     ci95High: finiteOf(ldexp(b + t * seScaled, unit), "The confidence interval", names),
     observations: n,

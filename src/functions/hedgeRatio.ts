@@ -3,6 +3,11 @@ import { ewmaRatio, hedgeStatistics, minVarianceRatio, regressionBeta, rollingRa
 import { isMissing, parseChoice } from "../core/validate";
 import { run, spillRows } from "./excel";
 
+/** An exact fit has a ratio and a zero standard error, but no finite t statistic. */
+function tStatCell(t: number): number | CustomFunctions.Error {
+  return t === t ? t : new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, "t_stat is unbounded: every residual is zero (an exact fit).");
+}
+
 /* Hedge ratios from two price histories. Series are one column or one row, oldest first; blanks drop
  * the row pair (as SLOPE does). `input` says what the numbers are: "prices" (changes P[t]-P[t-1]),
  * "returns", "logreturns" or "changes". */
@@ -52,7 +57,7 @@ export function stats(spot: any[][], hedge: any[][], input?: any): any[][] {
       ["hedge_stdev", h.hedgeStdev],
       ["intercept", h.intercept],
       ["std_error", h.stdError],
-      ["t_stat", h.tStat],
+      ["t_stat", tStatCell(h.tStat)],
       ["ci95_low", h.ci95Low],
       ["ci95_high", h.ci95High],
       ["observations", h.observations],

@@ -105,6 +105,17 @@ describe("built bundle (dist/functions.js) as Excel loads it", () => {
     );
   });
 
+  it("STATS on an exact fit: std_error 0, the interval at the ratio, and t_stat as #N/A saying why", () => {
+    const table = call(runtime, "STATS", [[1], [3], [4], [8]], [[0.5], [1.5], [2], [4]], "changes") as unknown[][];
+    const row = (label: string) => table.find((r) => r[0] === label)![1];
+    assert.equal(row("ratio"), 2);
+    assert.equal(row("std_error"), 0);
+    assert.equal(row("ci95_low"), 2);
+    assert.equal(row("ci95_high"), 2);
+    const t = row("t_stat");
+    assert.ok(t instanceof ExcelError && t.code === "#N/A" && /exact fit/.test(t.message ?? ""), String(t));
+  });
+
   it("treats text options case-insensitively and applies defaults for null", () => {
     const a = call(runtime, "PRICE", 49, 50, 0.3846, 0.05, 0.2, "CALL", null, "BSM");
     const b = call(runtime, "PRICE", 49, 50, 0.3846, 0.05, 0.2, null, null, null);
