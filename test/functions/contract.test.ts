@@ -125,7 +125,8 @@ describe("built bundle (dist/functions.js) as Excel loads it", () => {
     assert.ok(Math.abs((b as number) - put - (49 - 50 * Math.exp(-0.05 * 0.3846))) < 1e-12);
   });
 
-  it("handles a whole-column reference: 1,048,576 rows with data on top and blanks below", () => {
+  it("handles a whole-column reference: 1,048,576 rows with data on top and blanks below", function () {
+    this.timeout(60_000);
     const rows = 1_048_576;
     const spot: unknown[][] = new Array(rows);
     const hedge: unknown[][] = new Array(rows);
