@@ -35,6 +35,16 @@ async function goNext(page: Page, step: string): Promise<void> {
   await page.waitForSelector(`form[data-step="${step}"]`);
 }
 
+/** Every control on screen has a label a screen reader announces (a <label>, or a legend for radios). */
+async function everyControlLabelled(page: Page): Promise<void> {
+  const unlabelled = await page.$$eval("input, select, textarea", (els) =>
+    (els as (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[])
+      .filter((e) => e.offsetParent !== null && (e.labels === null || e.labels.length === 0))
+      .map((e) => e.id || e.outerHTML),
+  );
+  assert.deepEqual(unlabelled, [], "controls without a <label>");
+}
+
 async function noHorizontalScroll(page: Page): Promise<void> {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   assert.ok(scroll <= client, `the pane scrolls sideways: ${scroll}px of content in ${client}px`);
@@ -330,12 +340,14 @@ describe("taskpane in a browser (preview on sample data)", function () {
       await page.waitForSelector('form[data-step="exposure"]');
       for (const step of ["instrument", "data", "method", "review", "insert"]) {
         await noHorizontalScroll(page);
+        await everyControlLabelled(page);
         await goNext(page, step);
         if (step === "review") await page.waitForSelector('[data-testid="ratio-value"]');
         if (step === "insert") await page.waitForSelector('[data-testid="plan-table"]');
         await page.screenshot({ path: artifact(`${width}px-${step}.png`), fullPage: true });
       }
       await noHorizontalScroll(page);
+      await everyControlLabelled(page);
       await assertClean(page, rec, origin);
       await page.context().close();
     });
