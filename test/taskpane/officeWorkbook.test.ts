@@ -175,7 +175,7 @@ describe("OfficeWorkbook over office-addin-mock", () => {
       setup({ Prices: priceSheet() });
       await wb.appendRegister(row("H-001"), never);
       await wb.appendRegister(row("H-002"), never);
-      assert.ok(fx.events.includes(`rows.add:${REGISTER_TABLE}`));
+      assert.ok(fx.events.includes(`rows.add:${REGISTER_TABLE}:end`), "rows are appended, never inserted above others");
       const records = await wb.readRegister();
       assert.deepEqual(records.map((r) => r["ID"]), ["H-001", "H-002"]);
       assert.equal(records[1]["Hedged item"], "Hedged item of H-002");

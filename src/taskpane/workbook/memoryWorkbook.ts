@@ -11,7 +11,6 @@ import {
 } from "./address";
 import {
   INDEX_FORMULA,
-  INDEX_FORMULA_CELL,
   INDEX_LABEL,
   INDEX_LABEL_CELL,
   REGISTER_COLUMNS,

@@ -144,7 +144,7 @@ export function excelFixture(initial: Record<string, Grid>, selection = "A1", ac
       },
       rows: {
         add(index?: number, values?: unknown[][]) {
-          events.push(`rows.add:${t().name}`);
+          events.push(`rows.add:${t().name}:${index ?? "end"}`);
           for (const v of values ?? []) {
             const r = area.row + 1 + t().dataRows;
             sheet.grid.splice(r, 0, []);
