@@ -103,10 +103,6 @@ export class WizardApp {
     void this.loadRegister();
   }
 
-  get current(): WizardState {
-    return this.state;
-  }
-
   dispatch(action: Action): void {
     this.state = reduce(this.state, action);
     this.render();

@@ -106,7 +106,23 @@ export function minimumObservations(s: Settings): number {
   return MIN_OBSERVATIONS;
 }
 
+/**
+ * The last few answers, keyed by the loaded arrays themselves: the step list asks on every keystroke,
+ * and a whole-column history should be scanned once per change of data, not once per key.
+ */
+const recent: { key: unknown[]; issues: Issue[] }[] = [];
+
 function seriesIssues(state: WizardState, minObservations: number): Issue[] {
+  const key = [state.ranges.spot, state.ranges.hedge, state.settings.data.input, state.settings.instrument.kind, minObservations];
+  const hit = recent.find((r) => r.key.every((k, i) => k === key[i]));
+  if (hit) return hit.issues;
+  const issues = computeSeriesIssues(state, minObservations);
+  recent.unshift({ key, issues });
+  recent.length = Math.min(recent.length, 4);
+  return issues;
+}
+
+function computeSeriesIssues(state: WizardState, minObservations: number): Issue[] {
   const { settings, ranges } = state;
   const kind = settings.instrument.kind;
   const issues = (["spot", "hedge"] as SeriesSlot[]).flatMap((slot) => {

@@ -30,6 +30,39 @@ function extent(series: ChartSeries[]): [number, number] {
   return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
 }
 
+/** More points than this would only overdraw pixels (and a million of them would stall the pane). */
+const MAX_POINTS = 800;
+
+/**
+ * Indices of the points to draw: all of them for a short history; for a long one, the lowest and the
+ * highest of each slice in time order, so the drawn envelope is the data's own.
+ */
+export function visiblePoints(values: ArrayLike<number>): number[] {
+  const n = values.length;
+  const all: number[] = [];
+  if (n <= MAX_POINTS) {
+    for (let i = 0; i < n; i++) if (Number.isFinite(values[i])) all.push(i);
+    return all;
+  }
+  const buckets = MAX_POINTS / 2;
+  for (let b = 0; b < buckets; b++) {
+    const from = Math.floor((b * n) / buckets);
+    const to = Math.floor(((b + 1) * n) / buckets);
+    let lo = -1;
+    let hi = -1;
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      if (!Number.isFinite(v)) continue;
+      if (lo < 0 || v < values[lo]) lo = i;
+      if (hi < 0 || v > values[hi]) hi = i;
+    }
+    if (lo < 0) continue;
+    if (lo === hi) all.push(lo);
+    else all.push(Math.min(lo, hi), Math.max(lo, hi));
+  }
+  return all;
+}
+
 export function pnlChart(title: string, description: string, series: ChartSeries[]): HTMLElement {
   const [lo, hi] = extent(series);
   const n = Math.max(...series.map((s) => s.values.length));
@@ -41,11 +74,7 @@ export function pnlChart(title: string, description: string, series: ChartSeries
   const descId = "pnl-chart-desc";
 
   const lines = series.map((s) => {
-    const points: string[] = [];
-    for (let i = 0; i < s.values.length; i++) {
-      const v = s.values[i];
-      if (Number.isFinite(v)) points.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
-    }
+    const points = visiblePoints(s.values).map((i) => `${x(i).toFixed(1)},${y(s.values[i]).toFixed(1)}`);
     return svg("polyline", { class: `series ${s.className}`, points: points.join(" "), fill: "none" });
   });
 
