@@ -25,7 +25,8 @@ Conventions and how each QuantLib number is obtained (spot = S; for Black-76 S i
 
 Grid: S/K in {0.6, 0.8, 0.95, 1, 1.05, 1.25, 1.7} with K = 100, T in {1/365, 1/52, 0.25, 1, 3},
 sigma in {0.05, 0.2, 0.5, 0.9}, r in {0, 0.05, -0.01}, q in {0, 0.03} (BSM only; 0 is stored for
-Black-76), call and put: 2520 rows.
+Black-76), call and put: 2520 rows. Plus 800 "wings" rows, random (fixed seed) with sigma sqrt(T) down
+to 1e-8 and ln(S/K) from 1e-8 to 3, mpmath prices only: see wings().
 
 Rerun (Debian: apt-get install quantlib-python python3-mpmath), from the repository root; it takes
 about five minutes, most of it mpmath at 300 digits, and is deterministic:
@@ -33,6 +34,7 @@ about five minutes, most of it mpmath at 300 digits, and is deterministic:
 """
 import json
 import math
+import random
 
 import mpmath
 import QuantLib as ql
@@ -80,6 +82,34 @@ def exact(model, typ, S, T, r, q, sigma):
     ]
 
 
+def wings(count=800, seed=20240602):
+    """Prices (and vegas, to tell where sigma is recoverable) off the grid: sigma sqrt(T) from 1e-8 to
+    10 and moneyness from 1e-8 to e^3 away from the forward, where rounding and cancellation bite.
+    mpmath only (the price formula at 60 digits; vega's formula only decides which rows the implied
+    volatility test uses)."""
+    rng = random.Random(seed)
+    mp.dps = 60
+    out = []
+    for _ in range(count):
+        model = rng.choice(["bsm", "black76"])
+        typ = rng.choice(["call", "put"])
+        u = 0.0 if rng.random() < 0.05 else rng.choice([-1, 1]) * 10 ** rng.uniform(-8, 0.5)
+        S = K * math.exp(u)
+        T = 10 ** rng.uniform(-4, 1)
+        sigma = 10 ** rng.uniform(-6.5, 0.5)
+        r = rng.choice([0.0, 0.05, -0.01])
+        q = 0.0 if model == "black76" else rng.uniform(0, 0.05)
+        w = 1 if typ == "call" else -1
+        M = [mp.mpf(v) for v in (S, T, r, q, sigma)]
+        price = mp_price(model, w, *M)
+        F = M[0] if model == "black76" else M[0] * mp.exp((M[2] - M[3]) * M[1])
+        st = M[4] * mp.sqrt(M[1])
+        d1 = mp.log(F / K) / st + st / 2
+        vega = mp.exp(-M[2] * M[1]) * F * mp.npdf(d1) * mp.sqrt(M[1])
+        out.append([model, typ, S, K, T, r, q, sigma, float(price), float(vega)])
+    return out
+
+
 def main():
     rows = []
     worst = 0.0
@@ -105,6 +135,8 @@ def main():
         "greeks": ["price", "delta", "gamma", "vega", "theta", "rho"],
         "worstQuantLibVsMpmath": worst,
         "rows": rows,
+        "wingColumns": ["model", "type", "S", "K", "T", "r", "q", "sigma", "price", "vega"],
+        "wings": wings(),
     }
     print(json.dumps(out, separators=(",", ":")))
 

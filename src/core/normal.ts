@@ -44,14 +44,18 @@ function codyMid(y: number): number {
   return num / den;
 }
 
-/** Cody's asymptotic rational for y > sqrt(32): P(Z > y) = exp(-y*y/2) * codyFar(y). */
-function codyFar(y: number): number {
-  const z = 1 / (y * y);
+/** Cody's asymptotic correction for y > sqrt(32), as a function of z = 1 / y^2. */
+function codyFarCorrection(z: number): number {
   const num = (((((0.02307344176494017303 * z + 0.21589853405795699) * z + 0.1274011611602473639) * z +
     0.022235277870649807) * z + 0.001421619193227893466) * z + 2.9112874951168792e-5);
   const den = (((((z + 1.28426009614491121) * z + 0.468238212480865118) * z + 0.0659881378689285515) * z +
     0.00378239633202758244) * z + 7.29751555083966205e-5);
-  return (INV_SQRT_2PI - (z * num) / den) / y;
+  return (z * num) / den;
+}
+
+/** Cody's asymptotic rational for y > sqrt(32): P(Z > y) = exp(-y*y/2) * codyFar(y). */
+function codyFar(y: number): number {
+  return (INV_SQRT_2PI - codyFarCorrection(1 / (y * y))) / y;
 }
 
 /**
@@ -87,6 +91,15 @@ export function millsRatio(y: number): number {
   if (y <= SQRT_32) return SQRT_2PI * codyMid(y);
   if (y < Infinity) return SQRT_2PI * codyFar(y);
   return y === Infinity ? 0 : NaN;
+}
+
+/**
+ * 1 - y * millsRatio(y), which is minus the Mills ratio's derivative. Beyond sqrt(32) it is Cody's
+ * correction term itself: y * millsRatio(y) tends to 1 there, and subtracting would lose digits.
+ */
+export function millsSlope(y: number): number {
+  if (y > SQRT_32) return SQRT_2PI * codyFarCorrection(1 / (y * y));
+  return 1 - y * millsRatio(y);
 }
 
 /**

@@ -29,14 +29,17 @@
  * - Anything else that is not a finite double (e.g. S = 1e300 with q = -1, T = 1000) is a HedgeError
  *   saying the inputs are out of double-precision range: never NaN or Infinity.
  *
- * Accuracy: an out-of-the-money price is w(S e^(-qT) N(w d1) - K e^(-rT) N(w d2)) with the two tail
- * probabilities factored through the Mills ratio (see blackFormula), so it keeps its relative accuracy
- * (about 1e-12 against mpmath) far into the wings and stays positive down to underflow. An in-the-money
- * price is its intrinsic value plus the out-of-the-money price of the other type (put-call parity), a
- * sum of two positive numbers, so it never dips below intrinsic value by a rounding error.
+ * Accuracy: prices never subtract two tail probabilities. Out of the money the Black formula is
+ * factored through the Mills ratio (and for small sigma sqrt(T) the difference of Mills ratios is a
+ * Gauss-Legendre integral); in the money it is intrinsic value plus the other type's out-of-the-money
+ * price, with the intrinsic part and ln(S/K) computed without cancellation near the money (see
+ * blackFormula, discountedExcess, logMoneyness). Against mpmath, every price and greek on the
+ * 2520-point reference grid is within 4e-13 relative, down to values of 1e-230, and so is every price
+ * in 800 random "wing" cases with sigma sqrt(T) down to 1e-8. The residual is the rounding of d1
+ * itself: a relative error of d1^2 * 1e-16 in anything like e^(-d1^2 / 2).
  */
 import { fail } from "./errors";
-import { millsRatio, normCdf, normPdf } from "./normal";
+import { millsRatio, millsSlope, normCdf, normPdf } from "./normal";
 import { finiteResult, isMissing, parseChoice, requireNumber } from "./validate";
 
 export type OptionType = "call" | "put";
@@ -144,24 +147,69 @@ export function readOptionTerms(o: Omit<OptionInput, "sigma">): OptionTerms {
   return { S, K, T, r, q, call, black76 };
 }
 
-/** ln(S/K) without overflow when S/K is out of range, and without losing digits when it is not. */
+/**
+ * ln(S/K), to full relative accuracy. Near the money S - K is exact (Sterbenz), so log1p((S - K) / K)
+ * keeps the digits that the rounding of S / K would cost: at S/K = 1 + 4e-8 that rounding is a relative
+ * error of 3e-9 in ln(S/K), and over sigma sqrt(T) = 1e-8 a 1e-7 error in the price. Far from it,
+ * ln S - ln K avoids overflow in S / K.
+ */
 export function logMoneyness(S: number, K: number): number {
+  if (S >= 0.5 * K && S <= 2 * K) return Math.log1p((S - K) / K);
   const m = S / K;
   return m > 1e-300 && m < 1e300 ? Math.log(m) : Math.log(S) - Math.log(K);
 }
 
 /**
- * w (A N(w d1) - B N(w d2)), the Black formula in currency or in normalized units, given that
- * A pdf(d1) = B pdf(d2) (A/B is the forward over the strike). In the money it is the intrinsic value
- * plus the other type's price (parity). Out of the money both probabilities are tails, and the price is
- * written B pdf(d2) (m(-w d1) - m(-w d2)) with m the Mills ratio: subtracting two tail probabilities
- * would turn the rounding of d1 and d2 (a relative error of d^2 * 1e-16 in each) into a price error
- * amplified by |d| / (sigma sqrt(T)), 1e-9 already at d = 32, sigma sqrt(T) = 0.007.
+ * spot - strike = S e^(-qT) - K e^(-rT), given x = ln(F/K), the option's intrinsic value up to sign.
+ * Near the money it is strike * (e^x - 1), whose error is a few ulps of the result plus strike * 1e-16 *
+ * |ln(S/K)| + |(r - q)T| from x, instead of 1e-16 * (spot + strike) from the subtraction. That matters:
+ * an in-the-money price is this plus a time value that may be 1e-6 of S, and an error of 1e-16 * S in
+ * the intrinsic part would be 1e-10 of that time value and 1e-9 of the volatility implied from it.
+ * Away from the money (|x| >= 1) the subtraction loses at most a factor e / (e - 1).
  */
-export function blackFormula(w: number, A: number, B: number, d1: number, d2: number): number {
-  const intrinsic = w * (A - B);
-  if (intrinsic > 0) return intrinsic + blackFormula(-w, A, B, d1, d2);
-  if (w * d1 < 0 && w * d2 < 0) return Math.max(w * B * normPdf(d2) * (millsRatio(-w * d1) - millsRatio(-w * d2)), 0);
+export function discountedExcess(spot: number, strike: number, x: number): number {
+  return Math.abs(x) < 1 ? strike * Math.expm1(x) : spot - strike;
+}
+
+// Gauss-Legendre nodes and weights (4 points) on [-1, 1], for the small-sigma sqrt(T) price below.
+const GL_X1 = 0.3399810435848563, GL_X2 = 0.8611363115940526;
+const GL_W1 = 0.6521451548625461, GL_W2 = 0.34785484513745385;
+
+/**
+ * m(u0) - m(u0 + s) for the Mills ratio m, as the integral of its slope over [u0, u0 + s]: for small s
+ * the difference itself would cancel down to the rounding of m, a relative error of about 1e-16 / s.
+ */
+function millsDrop(u0: number, s: number): number {
+  const half = 0.5 * s;
+  const mid = u0 + half;
+  return half * (GL_W1 * (millsSlope(mid - half * GL_X1) + millsSlope(mid + half * GL_X1)) +
+    GL_W2 * (millsSlope(mid - half * GL_X2) + millsSlope(mid + half * GL_X2)));
+}
+
+/**
+ * w (A N(w d1) - B N(w d2)), the Black formula in currency or in normalized units, given
+ * A pdf(d1) = B pdf(d2) (A/B is the forward over the strike), excess = A - B computed accurately, and
+ * s = d1 - d2 = sigma sqrt(T).
+ * - In the money it is the intrinsic value w * excess plus the other type's price (parity): a sum of
+ *   two positive numbers, so it never falls below intrinsic value by a rounding error.
+ * - Out of the money, N(w d) = pdf(d) m(-w d) turns it into pdf(d1) A (m(y) - m(y + s)) with m the Mills
+ *   ratio and y the smaller of -w d1, -w d2: no tail probabilities are subtracted, whose rounding (and
+ *   that of d1, d2) would be amplified by |d| / s. When s is below 3% of 1 + |y|, m(y) - m(y + s) is
+ *   itself a 4-point Gauss-Legendre integral of m's slope (see millsDrop), which keeps short-dated
+ *   near-the-money prices accurate too: the slope varies on a scale of 1 + |y|, over which the rule
+ *   is exact to rounding for such short intervals.
+ */
+export function blackFormula(w: number, A: number, B: number, excess: number, d1: number, d2: number, s: number): number {
+  const intrinsic = w * excess;
+  if (intrinsic > 0) return intrinsic + blackFormula(-w, A, B, excess, d1, d2, s);
+  const y = w > 0 ? -d1 : d2;
+  // m(y) - m(y + s) loses about (1 + |y|) / s to cancellation; past 30 the integral takes over.
+  const small = s > 0 && s < 0.03 * (1 + Math.abs(y));
+  if (small || (w * d1 < 0 && w * d2 < 0)) {
+    // A pdf(d1) = B pdf(d2): take the side whose density is larger, so that neither underflows alone.
+    const scale = Math.abs(d1) < Math.abs(d2) ? A * normPdf(d1) : B * normPdf(d2);
+    return Math.max(scale * (small ? millsDrop(y, s) : millsRatio(y) - millsRatio(y + s)), 0);
+  }
   return Math.max(w * (A * normCdf(w * d1) - B * normCdf(w * d2)), 0);
 }
 
@@ -190,7 +238,7 @@ function evaluate(g: number, S: number, K: number, T: number, r: number, sigma: 
   }
   switch (g) {
     case PRICE:
-      return blackFormula(w, S * Dq, K * D, d1, d2);
+      return blackFormula(w, S * Dq, K * D, discountedExcess(S * Dq, K * D, x), d1, d2, s);
     case DELTA:
       return w * Dq * normCdf(w * d1);
     case GAMMA:
@@ -213,7 +261,7 @@ function evaluate(g: number, S: number, K: number, T: number, r: number, sigma: 
       return decay + w * (q * S * Dq * normCdf(w * d1) - r * K * D * normCdf(w * d2));
     }
     default: // RHO
-      if (black76) return -T * blackFormula(w, S * D, K * D, d1, d2);
+      if (black76) return -T * blackFormula(w, S * D, K * D, discountedExcess(S * D, K * D, x), d1, d2, s);
       return w * K * T * D * normCdf(w * d2);
   }
 }
@@ -255,11 +303,15 @@ export function optionGreeks(o: OptionInput): OptionGreeks {
   };
 }
 
-/** No-arbitrage bounds of validated terms: the prices sigma -> 0 and sigma -> infinity give. */
+/**
+ * No-arbitrage bounds of validated terms: the prices sigma -> 0 and sigma -> infinity give, with the
+ * lower one computed exactly as optionValue's intrinsic part, so that no computed price falls below it.
+ */
 export function boundsOf(t: OptionTerms): { lower: number; upper: number } {
   const spot = finiteResult(t.S * Math.exp(-t.q * t.T), "The price bounds"); // S e^(-qT), or F e^(-rT)
   const strike = finiteResult(t.K * Math.exp(-t.r * t.T), "The price bounds"); // K e^(-rT)
-  return t.call ? { lower: Math.max(spot - strike, 0), upper: spot } : { lower: Math.max(strike - spot, 0), upper: strike };
+  const excess = discountedExcess(spot, strike, logMoneyness(t.S, t.K) + (t.r - t.q) * t.T);
+  return t.call ? { lower: Math.max(excess, 0), upper: spot } : { lower: Math.max(-excess, 0), upper: strike };
 }
 
 /**
