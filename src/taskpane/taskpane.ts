@@ -2,7 +2,6 @@ import { WizardApp } from "./app";
 import { sampleSettings, sampleWorkbook, SAMPLE_SHEET } from "./sample/sampleWorkbook";
 import { blankSettings } from "./state/settings";
 import { initialState } from "./state/wizard";
-import css from "./taskpane.css";
 import { el, replaceChildren } from "./view/dom";
 import { OfficeWorkbook } from "./workbook/officeWorkbook";
 
@@ -10,16 +9,6 @@ import { OfficeWorkbook } from "./workbook/officeWorkbook";
 const EXCEL_API = "1.7";
 /** How long to wait for Office before treating the page as a plain browser. */
 const OFFICE_TIMEOUT_MS = 5000;
-
-/**
- * A constructed stylesheet is CSSOM, which the Content-Security-Policy's style-src 'self' allows, while
- * a <style> element would need 'unsafe-inline'.
- */
-function applyStyles(): void {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-}
 
 type Host = "excel" | "old-excel" | "none";
 
@@ -46,7 +35,6 @@ function banner(host: Host): HTMLElement {
 }
 
 async function start(): Promise<void> {
-  applyStyles();
   const root = document.getElementById("app") as HTMLElement;
   const status = document.getElementById("connection") as HTMLElement;
   const host = await detectHost();

@@ -353,6 +353,22 @@ describe("taskpane in a browser (preview on sample data)", function () {
     });
   }
 
+  it("styles the pane from taskpane.css, a plain stylesheet older Mac WebViews load too", async () => {
+    const { page, rec } = await openPane(browser, `${origin}/taskpane.html`, 360);
+    await page.waitForSelector('form[data-step="exposure"]');
+    const css = await page.evaluate(() => ({
+      adopted: document.adoptedStyleSheets.length,
+      sheets: Array.from(document.styleSheets, (s) => s.href),
+      primary: getComputedStyle(document.querySelector("#next") as HTMLElement).backgroundColor,
+    }));
+    assert.equal(css.adopted, 0, "no constructed stylesheet (Safari < 16.4 has none)");
+    assert.deepEqual(css.sheets, [`${origin}/taskpane.css`]);
+    assert.equal(css.primary, "rgb(0, 120, 212)", "the stylesheet's rules apply");
+    assert.ok(rec.requests.includes(`${origin}/taskpane.css`));
+    await assertClean(page, rec, origin);
+    await page.context().close();
+  });
+
   it("opened from disk with no Office script at all, still previews", async () => {
     const { page, rec } = await openPane(browser, pathToFileURL(join(DIST, "taskpane.html")).href, 360, false);
     await page.waitForSelector('[data-testid="preview-banner"]');

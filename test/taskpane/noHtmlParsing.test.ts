@@ -32,5 +32,7 @@ describe("taskpane sources", () => {
     assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, "inline <script>");
     assert.doesNotMatch(html, /<style|\sstyle=|\son[a-z]+=/i, "inline style or event handler");
     assert.match(html, /http-equiv="Content-Security-Policy"/);
+    assert.match(html, /<link rel="stylesheet" href="taskpane.css" \/>/, "the styles are a plain linked file");
+    assert.match(html, /style-src 'self';/);
   });
 });

@@ -1,5 +1,0 @@
-/* webpack's asset/source rule hands a stylesheet over as its text. */
-declare module "*.css" {
-  const text: string;
-  export default text;
-}
