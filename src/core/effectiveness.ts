@@ -1,7 +1,7 @@
 import { fail } from "./errors";
 import { finiteResult, parseChoice, requireNumber } from "./validate";
 import { PairedSeries, positionOf } from "./series";
-import { coMoments, ldexp, productOf, residualSquares, Sample, scaledSum } from "./statistics";
+import { CoMoments, coMoments, ldexp, productOf, residualSquares, Sample, scaledSum } from "./statistics";
 import { minVarianceRatio, requireObservations, rSquared, SeriesNames, SPOT_HEDGE } from "./hedgeRatio";
 
 /**
@@ -61,15 +61,105 @@ function varianceReduction(s: Sample, f: Sample, n: number, h: number, names: Se
   return finiteResult(1 - share, `The variance reduction of ${names.spot} hedged with ${names.hedge}`);
 }
 
-function dollarOffset(s: Sample, f: Sample, n: number, h: number, names: SeriesNames): number {
-  requireObservations(s, f, n, 1, names);
+/** Σs and Σf as (scaled sum, exponent) pairs, and the dollar offset h·Σf/Σs they give. */
+interface CumulativeOffset {
+  sumS: { sum: number; exp: number };
+  sumF: { sum: number; exp: number };
+  offset: number;
+}
+
+function cumulativeOffset(s: Sample, f: Sample, n: number, h: number, names: SeriesNames, least: number): CumulativeOffset {
+  requireObservations(s, f, n, least, names);
   const sumS = scaledSum(s, n, names.spot);
   const sumF = scaledSum(f, n, names.hedge);
   if (sumS.sum === 0) {
     fail(`${names.spot} changes add up to zero over the period, so the dollar offset is undefined.`);
   }
   const offset = productOf([h, sumF.sum], [sumS.sum], sumF.exp - sumS.exp);
-  return finiteResult(offset, `The dollar offset of ${names.spot} hedged with ${names.hedge}`) + 0;
+  return { sumS, sumF, offset: finiteResult(offset, `The dollar offset of ${names.spot} hedged with ${names.hedge}`) + 0 };
+}
+
+function dollarOffset(s: Sample, f: Sample, n: number, h: number, names: SeriesNames): number {
+  return cumulativeOffset(s, f, n, h, names, 1).offset;
+}
+
+/** The dollar-offset ratio, what it was computed from, and whether it means anything. */
+export interface DollarOffsetTest {
+  /** ratio·Σf/Σs, exactly effectiveness(…, "dollaroffset"). */
+  offset: number;
+  /** Σs: the exposure's cumulative change (gain when positive, for a long position). */
+  spotChange: number;
+  /** Σf: the hedge's cumulative change, before the ratio. */
+  hedgeChange: number;
+  /** σ_e·√n, the cumulative noise of the hedged residuals e = s − ratio·f (σ_e their sample sd). */
+  residualNoise: number;
+  /** 0.8 <= offset <= 1.25, hedge accounting's band. */
+  inBand: boolean;
+  /** |Σs| < 5·residualNoise: noise alone could move the offset out of (or into) the band. */
+  smallChanges: boolean;
+}
+
+/** The band is ±20% around 1, so the offset is only informative once noise is under 20% of Σs. */
+const NOISE_MULTIPLE = 5;
+
+/**
+ * The dollar-offset test of a hedge with `ratio` units of hedge per unit of spot (held short), with a
+ * check that the period moved enough for the ratio to mean anything.
+ *
+ * Why the check: with the hedged residuals e = s − ratio·f, offset − 1 = −Σe/Σs. If the residuals are
+ * noise of standard deviation σ_e, Σe is about ±σ_e·√n, so a spot that barely moved (small |Σs|) turns
+ * ordinary noise into an offset anywhere, and a 20% band (0.8 to 1.25 is about ±20% around 1) is breached
+ * — or met — by noise alone unless |Σs| >= 5·σ_e·√n. Below that, `smallChanges` is true and the band
+ * verdict says nothing about the hedge. σ_e is centred (a constant residual is a bias the offset shows
+ * deterministically, not noise), which is why the noise measure is the sample sd, not the RMS of e.
+ *
+ * When Σs = 0 exactly the offset does not exist: this throws the same HedgeError as
+ * effectiveness(…, "dollaroffset"), so the function and the Excel measure never disagree. Needs n >= 2
+ * (σ_e needs two residuals). Every field is finite, or a HedgeError says which one is out of range
+ * (e.g. Σs of two 1e308 changes).
+ */
+export function dollarOffsetTest(
+  s: Sample,
+  f: Sample,
+  n: number,
+  ratio: unknown,
+  names: SeriesNames = SPOT_HEDGE,
+): DollarOffsetTest {
+  const h = requireNumber(ratio, "ratio");
+  const { sumS, sumF, offset } = cumulativeOffset(s, f, n, h, names, 2);
+  const spotChange = finiteResult(ldexp(sumS.sum, sumS.exp), `The sum of the ${names.spot} changes`) + 0;
+  const hedgeChange = finiteResult(ldexp(sumF.sum, sumF.exp), `The sum of the ${names.hedge} changes`) + 0;
+  const residualNoise = hedgedNoise(s, f, n, h, names);
+  return {
+    offset,
+    spotChange,
+    hedgeChange,
+    residualNoise,
+    inBand: offset >= 0.8 && offset <= 1.25,
+    // Written so that a 5·noise beyond double range still counts as "too small".
+    smallChanges: !(Math.abs(spotChange) >= NOISE_MULTIPLE * residualNoise),
+  };
+}
+
+/**
+ * σ_e·√n for e = s − h·f, σ_e centred two-pass (residualSquares). The residuals are formed in the scale of
+ * whichever side is larger, so neither h·f nor s overflows or underflows the other: in spot's scale the
+ * slope is k = h·2^(expF−expS); when |k| > 1 the roles swap, e = −h·(f − s/h), with slope 1/k in the
+ * hedge's scale. Either way every scaled term is at most about 1.
+ */
+function hedgedNoise(s: Sample, f: Sample, n: number, h: number, names: SeriesNames): number {
+  const m = coMoments(s, f, 0, n, names);
+  const k = productOf([h], [], m.expF - m.expS);
+  let noise: number;
+  if (Math.abs(k) <= 1) {
+    const r = residualSquares(s, f, m, k);
+    noise = productOf([Math.sqrt((r.sum / (n - 1)) * n)], [], r.exp + m.expS);
+  } else {
+    const swapped: CoMoments = { ...m, expS: m.expF, expF: m.expS, meanS: m.meanF, meanF: m.meanS, css: m.cff, cff: m.css };
+    const r = residualSquares(f, s, swapped, productOf([1], [h], m.expS - m.expF));
+    noise = productOf([Math.abs(h), Math.sqrt((r.sum / (n - 1)) * n)], [], r.exp + m.expF);
+  }
+  return finiteResult(noise, `The hedged noise of ${names.spot} − ratio × ${names.hedge}`);
 }
 
 /**

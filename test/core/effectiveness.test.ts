@@ -1,7 +1,8 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { INPUT_KINDS, readPair } from "../../src/core/series";
-import { effectiveness, hedgedPnl, MEASURES } from "../../src/core/effectiveness";
+import { sampleStandardDeviation } from "simple-statistics";
+import { dollarOffsetTest, effectiveness, hedgedPnl, MEASURES } from "../../src/core/effectiveness";
 import { hedgeStatistics, minVarianceRatio, rSquared } from "../../src/core/hedgeRatio";
 import { digits, exactVarianceReduction, lcg } from "./helpers/exact";
 import { anyArgument, finiteOrNamedError, rangePair, throwsHedge } from "./helpers/hostile";
@@ -89,6 +90,148 @@ describe("core/effectiveness", () => {
     });
   });
 
+  describe("dollar-offset test (band verdict and the small-changes check)", () => {
+    // s = h·f + e with chosen residuals e: Σs = h·Σf + Σe and the noise is sd(e)·√n, both by hand.
+    const build = (h: number, f: number[], e: number[]) => f.map((x, i) => h * x + e[i]);
+
+    it("two observations with e = ±1: noise sd·√2 = √2·√2 = 2, so the threshold is |Σs| = 10 exactly", () => {
+      // h = 0.5, f = [12, 8]: h·Σf = 10, Σe = 0, so Σs = 10 and the offset is 10/10 = 1.
+      const f = [12, 8];
+      const s = build(0.5, f, [1, -1]);
+      assert.deepEqual(s, [7, 3]);
+      assert.deepEqual(dollarOffsetTest(s, f, 2, 0.5), {
+        offset: 1,
+        spotChange: 10,
+        hedgeChange: 20,
+        residualNoise: 2,
+        inBand: true,
+        smallChanges: false,
+      });
+      // A hedge that moved a little less: h·Σf = 9.5, Σs = 9.5 < 10 with the same residuals.
+      const g = [11.5, 7.5];
+      const t = dollarOffsetTest(build(0.5, g, [1, -1]), g, 2, 0.5);
+      assert.equal(t.spotChange, 9.5);
+      assert.equal(t.residualNoise, 2);
+      assert.equal(t.smallChanges, true);
+    });
+
+    it("a biased residual shows in the offset but not in the noise: offset = 1 − Σe/Σs", () => {
+      // e = [1.5, −0.5]: Σe = 1, centred ±1 so the noise is still 2; Σs = 10 + 1 = 11, offset 10/11.
+      const f = [12, 8];
+      const t = dollarOffsetTest(build(0.5, f, [1.5, -0.5]), f, 2, 0.5);
+      assert.equal(t.spotChange, 11);
+      assert.ok(Math.abs(t.offset - 10 / 11) <= 2 ** -52);
+      assert.equal(t.residualNoise, 2);
+      assert.equal(t.inBand, true);
+      assert.equal(t.smallChanges, false);
+    });
+
+    it("ten observations with e = ±1 alternating: noise = √(10/9)·√10 = 10/3, threshold 50/3", () => {
+      const e = [1, -1, 1, -1, 1, -1, 1, -1, 1, -1];
+      const trend = (total: number) => e.map(() => total / 10);
+      // h = 1 and f = a constant trend: Σs = Σf. Σs = 17 clears 50/3 = 16.67; Σs = 16 does not.
+      const big = dollarOffsetTest(build(1, trend(17), e), trend(17), 10, 1);
+      assert.ok(Math.abs(big.residualNoise - 10 / 3) <= 1e-15);
+      assert.ok(Math.abs(big.spotChange - 17) <= 1e-14);
+      assert.equal(big.smallChanges, false);
+      const small = dollarOffsetTest(build(1, trend(16), e), trend(16), 10, 1);
+      assert.equal(small.smallChanges, true);
+      // Both offsets are 1 (Σe = 0): inside the band, and for the small move that verdict means nothing.
+      assert.ok(Math.abs(small.offset - 1) < 1e-15 && small.inBand);
+    });
+
+    it("offset outside the band: a hedge at half the ratio offsets half", () => {
+      const f = [12, 8];
+      const t = dollarOffsetTest(build(1, f, [0, 0]), f, 2, 0.5);
+      assert.equal(t.offset, 0.5);
+      assert.equal(t.inBand, false);
+      // e = s − 0.5·f = 0.5·f = [6, 4]: sd √2, noise 2; |Σs| = 20 >= 10.
+      assert.equal(t.residualNoise, 2);
+      assert.equal(t.smallChanges, false);
+    });
+
+    it("the band's edges count as inside: 0.8 and 1.25", () => {
+      assert.equal(dollarOffsetTest([10, 10], [8, 8], 2, 1).inBand, true);
+      assert.equal(dollarOffsetTest([8, 8], [10, 10], 2, 1).inBand, true);
+      assert.equal(dollarOffsetTest([8, 8], [10.0000001, 10], 2, 1).inBand, false);
+    });
+
+    it("a perfect hedge has no noise, so any non-zero move is large enough", () => {
+      const t = dollarOffsetTest([0.5, 1e-9], [0.25, 5e-10], 2, 2);
+      assert.equal(t.residualNoise, 0);
+      assert.equal(t.offset, 1);
+      assert.equal(t.smallChanges, false);
+    });
+
+    it("uses the same offset as effectiveness(…, \"dollaroffset\"), and the same error when Σs = 0", () => {
+      assert.equal(dollarOffsetTest(HULL_DS, HULL_DF, 15, 0.78).offset, effectiveness(HULL_DS, HULL_DF, 15, 0.78, "dollaroffset"));
+      throwsHedge(() => dollarOffsetTest([1, -1, 0.5, -0.5], [1, 2, 3, 4], 4, 1), "spot changes add up to zero over the period, so the dollar offset is undefined.");
+      throwsHedge(() => dollarOffsetTest([1], [1], 1, 1), "need at least 2 observations; spot and hedge have 1.", "na");
+      throwsHedge(() => dollarOffsetTest([1, 2], [1, 2], 2, "x"), 'ratio must be a number, not the text "x".');
+      throwsHedge(() => dollarOffsetTest([1, -1], [1, 2], 2, 1, { spot: "jet fuel", hedge: "heating oil" }), "jet fuel changes add up to zero over the period, so the dollar offset is undefined.");
+    });
+
+    it("matches an independent sd(e)·√n on ordinary data", () => {
+      const rand = lcg(7);
+      for (const n of [2, 3, 12, 500]) {
+        const f = Array.from({ length: n }, () => (rand() - 0.45) * 0.2);
+        const s = f.map((x) => 0.9 * x + (rand() - 0.5) * 0.03);
+        const h = 0.85;
+        const e = s.map((x, i) => x - h * f[i]);
+        const t = dollarOffsetTest(s, f, n, h);
+        const noise = sampleStandardDeviation(e) * Math.sqrt(n);
+        assert.ok(Math.abs(t.residualNoise - noise) <= 1e-13 * noise, `n=${n}: ${t.residualNoise} vs ${noise}`);
+        const sumS = s.reduce((a, b) => a + b, 0);
+        assert.ok(Math.abs(t.spotChange - sumS) <= 1e-13 * Math.abs(sumS) + 1e-16 * n);
+        assert.equal(t.smallChanges, Math.abs(t.spotChange) < 5 * t.residualNoise);
+      }
+    });
+
+    it("keeps the scale: 1e300-sized changes, and a hedge far larger than the spot (the swapped scale)", () => {
+      // The n = 2 case at 2^990 (about 1e298): everything scales, the verdicts do not change.
+      const k = 2 ** 990;
+      const t = dollarOffsetTest([7 * k, 3 * k], [12 * k, 8 * k], 2, 0.5);
+      assert.deepEqual(t, { offset: 1, spotChange: 10 * k, hedgeChange: 20 * k, residualNoise: 2 * k, inBand: true, smallChanges: false });
+      // Spot near 1e-300 and a hedge near 1: e ≈ −2·f, whose noise is 2·sd(f)·√3.
+      const f = [1, 2, 4];
+      const u = dollarOffsetTest([1e-300, 2e-300, 3e-300], f, 3, 2);
+      const expected = 2 * sampleStandardDeviation(f) * Math.sqrt(3);
+      assert.ok(Math.abs(u.residualNoise - expected) <= 1e-15 * expected, `${u.residualNoise} vs ${expected}`);
+      assert.equal(u.smallChanges, true);
+      // A residual beyond double range is an error naming what overflowed, not Infinity.
+      throwsHedge(() => dollarOffsetTest([1, 1], [1e300, -1e300], 2, 1e300), /^The hedged noise of spot − ratio × hedge cannot be computed/);
+      throwsHedge(() => dollarOffsetTest([1e308, 1e308], [1, 1], 2, 1), /^The sum of the spot changes cannot be computed/);
+    });
+
+    it("is invariant to the units: scaling spot and hedge by the same power of two scales Σs and the noise alike", () => {
+      // Multiples of 2^-10, so scaling by 2^±900 is exact and the comparison can be too.
+      const value = fc.integer({ min: -1e6, max: 1e6 }).map((k) => k / 1024);
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 2, max: 20 }).chain((n) => fc.tuple(fc.array(value, { minLength: n, maxLength: n }), fc.array(value, { minLength: n, maxLength: n }))),
+          fc.double({ min: -5, max: 5, noNaN: true }),
+          fc.integer({ min: -900, max: 900 }),
+          ([s, f], h, p) => {
+            const n = s.length;
+            let base;
+            try {
+              base = dollarOffsetTest(s, f, n, h);
+            } catch {
+              return;
+            }
+            const scaled = dollarOffsetTest(s.map((x) => x * 2 ** p), f.map((x) => x * 2 ** p), n, h);
+            assert.equal(scaled.offset, base.offset);
+            assert.equal(scaled.smallChanges, base.smallChanges);
+            assert.equal(scaled.inBand, base.inBand);
+            const noise = base.residualNoise * 2 ** p;
+            assert.ok(Math.abs(scaled.residualNoise - noise) <= 1e-14 * noise, `${scaled.residualNoise} vs ${noise}`);
+          },
+        ),
+        { numRuns: 500 },
+      );
+    });
+  });
+
   describe("r2, slope and argument checks", () => {
     it("r2 and slope are the regression's R^2 and slope; ratio must still be a number", () => {
       assert.equal(effectiveness(HULL_DS, HULL_DF, 15, 0.5, "r2"), rSquared(HULL_DS, HULL_DF, 15));
@@ -125,6 +268,7 @@ describe("core/effectiveness", () => {
           for (const r of [ratio, number, 0.9]) {
             finiteOrNamedError(() => { const q = p(); return effectiveness(q.s, q.f, q.n, r, measure); }, names);
             for (const m of MEASURES) finiteOrNamedError(() => { const q = p(); return effectiveness(q.s, q.f, q.n, r, m); }, names);
+            finiteOrNamedError(() => { const q = p(); return dollarOffsetTest(q.s, q.f, q.n, r); }, names);
             finiteOrNamedError(() => { const q = p(); return hedgedPnl(q, r).subarray(0, q.n); }, names);
           }
         }),
@@ -140,6 +284,7 @@ describe("core/effectiveness", () => {
           const f = rows.map(([, y]) => y);
           const names = ["spot", "hedge", "ratio"];
           finiteOrNamedError(() => effectiveness(s, f, s.length, ratio, measure), names);
+          finiteOrNamedError(() => dollarOffsetTest(s, f, s.length, ratio), names);
           finiteOrNamedError(() => hedgedPnl(readPair(col(s), col(f), "spot", "hedge", "changes", 1), ratio), names);
         }),
         { numRuns: 1000 },
