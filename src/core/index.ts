@@ -23,3 +23,4 @@ export * from "./sizing";
 export * from "./normal";
 export * from "./options";
 export * from "./impliedVol";
+export * from "./optionHedge";
