@@ -4,9 +4,22 @@ import { Server } from "http";
 import { join } from "path";
 import { pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
-import { contracts, effectiveness, hedgeStatistics, impliedVol, minVarianceRatio, optionGreeks, readPair } from "../../src/core";
+import {
+  contracts,
+  dollarOffsetTest,
+  effectiveness,
+  hedgeStatistics,
+  impliedVol,
+  minVarianceRatio,
+  optionGreeks,
+  optionHedgeCost,
+  protectiveScenarios,
+  readPair,
+} from "../../src/core";
+import { SCENARIO_MOVES } from "../../src/taskpane/analysis/optionAnalysis";
 import { SAMPLE_CONTRACT_GALLONS, SAMPLE_EXPOSURE_GALLONS, SAMPLE_HEATING_OIL, SAMPLE_JET_FUEL } from "../../src/taskpane/sample/jetFuel";
-import { formatExact, formatPercent, formatPrice, formatRatio, formatWhole } from "../../src/taskpane/view/format";
+import { formatAmount, formatExact, formatPercent, formatPrice, formatRatio, formatWhole } from "../../src/taskpane/view/format";
+import { smallChangesWarning } from "../../src/taskpane/view/reviewView";
 import { DIST, OFFICE_CDN, Recorder, artifact, isOfficeTelemetryBlock, launch, openPane, serve } from "./support/browser";
 
 /*
@@ -22,8 +35,8 @@ const FUT = "'Fuel prices'!$C$2:$C$61";
 
 const column = (xs: readonly number[]) => xs.map((x) => [x]);
 
-function corePair() {
-  return readPair(column(SAMPLE_JET_FUEL), column(SAMPLE_HEATING_OIL), "spot", "futures", "prices", 3);
+function corePair(rows = SAMPLE_JET_FUEL.length) {
+  return readPair(column(SAMPLE_JET_FUEL.slice(0, rows)), column(SAMPLE_HEATING_OIL.slice(0, rows)), "spot", "futures", "prices", 3);
 }
 
 async function text(page: Page, testId: string): Promise<string> {
@@ -123,6 +136,12 @@ describe("taskpane in a browser (preview on sample data)", function () {
     assert.equal(await text(page, "variance"), formatPercent(effectiveness(p.s, p.f, p.n, ratio, "variance")));
     assert.equal(await text(page, "r2"), formatPercent(effectiveness(p.s, p.f, p.n, ratio, "r2")));
     assert.match(await text(page, "dollar-offset"), new RegExp(`^${formatPercent(effectiveness(p.s, p.f, p.n, ratio, "dollaroffset")).replace(".", "\\.")}`));
+    // Sixty months in which jet fuel rose 0.236 $/gal in all: the core says that is inside the noise.
+    const offset = dollarOffsetTest(p.s, p.f, p.n, ratio);
+    assert.ok(offset.smallChanges, "the bundled sample is a case where the warning must show");
+    assert.equal(await text(page, "offset-band"), offset.inBand ? "within 80%–125%" : "outside 80%–125%");
+    assert.equal(await text(page, "offset-small"), smallChangesWarning(offset));
+    assert.match(await text(page, "offset-small"), /\|Σ spot\| = 0\.236 is under 5 × the hedged noise 0\.0751\.$/);
     const lines = await page.$$eval("svg.chart polyline", (ps) => ps.map((pl) => (pl.getAttribute("points") ?? "").trim().split(/\s+/).length));
     assert.deepEqual(lines, [p.n, p.n], "each P&L line has one point per observation");
     await page.screenshot({ path: artifact("5-review.png"), fullPage: true });
@@ -244,6 +263,12 @@ describe("taskpane in a browser (preview on sample data)", function () {
     const g = optionGreeks({ S: SAMPLE_JET_FUEL[SAMPLE_JET_FUEL.length - 1], K: 2.6, T: 0.25, r: 0.045, sigma: 0.35, type: "put", q: 0, model: "bsm" });
     assert.equal(await text(page, "premium"), formatPrice(g.price));
     assert.equal(await text(page, "delta"), formatRatio(g.delta));
+    const S0 = SAMPLE_JET_FUEL[SAMPLE_JET_FUEL.length - 1];
+    const e = protectiveScenarios({ direction: "long", quantity: SAMPLE_EXPOSURE_GALLONS, spot: S0, strike: 2.6, premium: g.price }, SCENARIO_MOVES, "move");
+    assert.match(await text(page, "option"), /^Put struck at 2\.60/);
+    assert.equal(await text(page, "option-cost-value"), formatAmount(optionHedgeCost(g.price, SAMPLE_EXPOSURE_GALLONS)));
+    assert.equal(await text(page, "option-floor-value"), formatAmount(e.floor));
+    assert.equal(await page.locator("svg.chart polyline").count(), 2);
     await page.screenshot({ path: artifact("option-review.png"), fullPage: true });
 
     // With a quoted premium the volatility is implied by the core, and the vol field goes away.
@@ -259,6 +284,72 @@ describe("taskpane in a browser (preview on sample data)", function () {
     await goNext(page, "insert");
     await page.waitForSelector('[data-testid="plan-table"]');
     assert.ok((await page.innerText('[data-testid="plan-table"]')).includes('=HEDGE.PRICE($B$8,$B$11,$B$12,$B$13,$B$21,"put",$B$14,$B$15)'));
+    await assertClean(page, rec, origin);
+    await page.context().close();
+  });
+
+  it("shows no small-changes warning on a stretch where the spot moved well beyond the noise", async () => {
+    const { page, rec } = await openPane(browser, `${origin}/taskpane.html`, 360);
+    await page.waitForSelector('form[data-step="exposure"]');
+    await goNext(page, "instrument");
+    await goNext(page, "data");
+    // The first two years: jet fuel rose 0.289 $/gal against a hedged noise five times 0.0484.
+    await page.fill("#f-data-spot", "'Fuel prices'!B2:B25");
+    await page.press("#f-data-spot", "Enter");
+    await page.fill("#f-data-hedge", "'Fuel prices'!C2:C25");
+    await page.press("#f-data-hedge", "Enter");
+    await page.waitForSelector("text=24 rows read from 'Fuel prices'!C2:C25");
+    await goNext(page, "method");
+    await goNext(page, "review");
+    await page.waitForSelector('[data-testid="ratio-value"]');
+    const p = corePair(24);
+    const ratio = minVarianceRatio(p.s, p.f, p.n);
+    const offset = dollarOffsetTest(p.s, p.f, p.n, ratio);
+    assert.equal(offset.smallChanges, false, "the core must judge this stretch large enough");
+    assert.equal(await text(page, "ratio-value"), formatRatio(ratio));
+    assert.equal(await text(page, "dollar-offset"), `${formatPercent(offset.offset)} ${offset.inBand ? "within 80%–125%" : "outside 80%–125%"}`);
+    assert.equal(await page.locator('[data-testid="offset-small"]').count(), 0);
+    await assertClean(page, rec, origin);
+    await page.context().close();
+  });
+
+  it("caps a purchase with calls: cost, worst case and the P&L at expiry from the core", async () => {
+    const { page, rec } = await openPane(browser, `${origin}/taskpane.html`, 360);
+    await page.waitForSelector('form[data-step="exposure"]');
+    assert.equal(await page.isChecked("#f-exposure-direction-short"), true, "the sample is jet fuel to buy");
+    await goNext(page, "instrument");
+    await page.check("#f-instrument-kind-put");
+    await page.waitForSelector("text=Call option (underlying, exchange)");
+    await page.fill("#f-instrument-name", "Jet fuel call, OTC");
+    await page.fill("#f-instrument-strike", "2.8");
+    await page.fill("#f-instrument-expiry", "0.25");
+    await page.fill("#f-instrument-rate", "4.5%");
+    await page.fill("#f-instrument-vol", "35%");
+    await goNext(page, "review");
+    await page.waitForSelector('[data-testid="option-cost"]');
+    const S = SAMPLE_JET_FUEL[SAMPLE_JET_FUEL.length - 1];
+    const g = optionGreeks({ S, K: 2.8, T: 0.25, r: 0.045, sigma: 0.35, type: "call", q: 0, model: "bsm" });
+    const e = protectiveScenarios({ direction: "short", quantity: SAMPLE_EXPOSURE_GALLONS, spot: S, strike: 2.8, premium: g.price }, SCENARIO_MOVES, "move");
+    assert.equal(e.type, "call");
+    assert.match(await text(page, "option"), /^Call struck at 2\.80, 0\.25 years/);
+    assert.match(await text(page, "option-why"), /Calls cap the price you pay/);
+    assert.equal(await text(page, "premium"), formatPrice(g.price));
+    assert.equal(await text(page, "option-cost-value"), formatAmount(optionHedgeCost(g.price, SAMPLE_EXPOSURE_GALLONS)));
+    assert.equal(await text(page, "option-floor-value"), formatAmount(e.floor));
+    // One point per scenario plus the strike, where the hedged line turns flat; the axis ends at the grid's prices.
+    const lines = await page.$$eval("svg.chart polyline", (ps) => ps.map((pl) => (pl.getAttribute("points") ?? "").trim().split(/\s+/)));
+    assert.deepEqual(lines.map((l) => l.length), [SCENARIO_MOVES.length + 1, SCENARIO_MOVES.length + 1]);
+    const ticks = await page.$$eval("svg.chart text.tick", (ts) => ts.map((t) => t.textContent));
+    assert.ok(ticks.includes(formatPrice(e.scenarios[0].price)) && ticks.includes(formatPrice(e.scenarios[e.scenarios.length - 1].price)), ticks.join(" | "));
+    assert.ok(ticks.includes("strike"));
+    // Above the strike the hedged line is flat at the floor: every point right of the strike has one y.
+    const hedged = lines[1].map((pt) => pt.split(",").map(Number));
+    const strikeAt = e.scenarios.filter((x) => x.price < 2.8).length;
+    const flat = new Set(hedged.slice(strikeAt).map(([, y]) => y));
+    assert.equal(flat.size, 1, `hedged P&L above the strike should be flat: ${[...flat].join(", ")}`);
+    const desc = await page.$eval("svg.chart desc", (d) => d.textContent ?? "");
+    assert.ok(desc.includes(`with the calls, after their premium of ${formatAmount(e.cost)}`), desc);
+    await page.screenshot({ path: artifact("option-call-review.png"), fullPage: true });
     await assertClean(page, rec, origin);
     await page.context().close();
   });

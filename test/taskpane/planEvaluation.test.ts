@@ -5,7 +5,7 @@ import * as optionFns from "../../src/functions/options";
 import * as sizingFns from "../../src/functions/sizing";
 import { analyseLinear } from "../../src/taskpane/analysis/analysis";
 import { analyseOption } from "../../src/taskpane/analysis/optionAnalysis";
-import { buildPlan, InsertPlan } from "../../src/taskpane/insert/plan";
+import { buildPlan, InsertPlan, planLines } from "../../src/taskpane/insert/plan";
 import { SAMPLE_HEDGE, SAMPLE_SPOT, sampleSettings, sampleWorkbook } from "../../src/taskpane/sample/sampleWorkbook";
 import { Settings } from "../../src/taskpane/state/settings";
 import { blockArea, parseAddress, relativeAddress, areaOf } from "../../src/taskpane/workbook/address";
@@ -129,7 +129,7 @@ describe("the inserted sheet computes what the review showed", () => {
     assert.equal(value("B22"), a.contracts.value);
     assert.equal(value("B25"), a.variance.value);
     assert.equal(value("B26"), a.r2.value);
-    assert.equal(value("B27"), a.dollarOffset.value);
+    assert.equal(value("B27"), a.dollarOffset.value.offset);
     const stats = value("D4") as [string, number][];
     assert.deepEqual(stats.find(([k]) => k === "ci95_low")?.[1], a.stats.value.ci95Low);
     assert.deepEqual(stats.find(([k]) => k === "ci95_high")?.[1], a.stats.value.ci95High);
@@ -163,10 +163,14 @@ describe("the inserted sheet computes what the review showed", () => {
       instrument: { ...base.instrument, kind: "put", strike: "2.6", expiry: "0.25", rate: "4.5%", vol: "35%", premium: "", dividendYield: "", model: "black76" },
     };
     const a = await analyseOption(s, progress);
-    const value = await evaluator(buildPlan({ settings: s, sheet: "Hedge", id: "H-001", date: "2025-01-01", sourceRows: 0 }));
+    const plan = buildPlan({ settings: s, sheet: "Hedge", id: "H-001", date: "2025-01-01", sourceRows: 0 });
+    const value = await evaluator(plan);
     assert.equal(value("B22"), a.greeks.price);
     assert.equal(value("B23"), a.greeks.delta);
     assert.equal(value("B29"), a.deltaEquivalent);
+    // Total premium is plain Excel arithmetic (premium per unit × quantity): one product, as in the core.
+    assert.deepEqual(planLines(plan).find((l) => l.address === "B28"), { address: "B28", content: "=$B$22*$B$6" });
+    assert.equal((value("B22") as number) * (value("B6") as number), a.cost, "the sheet's total premium is the review's");
     const quoted = { ...s, instrument: { ...s.instrument, premium: "0.15" } };
     const q = await analyseOption(quoted, progress);
     const qv = await evaluator(buildPlan({ settings: quoted, sheet: "Hedge", id: "H-001", date: "2025-01-01", sourceRows: 0 }));

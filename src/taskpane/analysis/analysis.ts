@@ -1,9 +1,11 @@
 import {
+  DollarOffsetTest,
   HedgeError,
   HedgeStatistics,
   InputKind,
   PairedSeries,
   contracts,
+  dollarOffsetTest,
   effectiveness,
   ewmaRatio,
   hedgeStatistics,
@@ -40,7 +42,8 @@ export interface LinearAnalysis {
   contracts: Outcome;
   variance: Outcome;
   r2: Outcome;
-  dollarOffset: Outcome;
+  /** The offset, its band verdict, and whether the history moved enough for the verdict to mean anything. */
+  dollarOffset: Outcome<DollarOffsetTest>;
   /** Per observation, long the exposure: unhedged (ratio 0) and hedged. */
   pnl: { unhedged: Float64Array; hedged: Float64Array };
 }
@@ -107,7 +110,7 @@ export async function analyseLinear(
   await next("Measuring effectiveness");
   const variance = outcome(() => effectiveness(p.s, p.f, p.n, ratio, "variance", names));
   const r2 = outcome(() => effectiveness(p.s, p.f, p.n, ratio, "r2", names));
-  const dollarOffset = outcome(() => effectiveness(p.s, p.f, p.n, ratio, "dollaroffset", names));
+  const dollarOffset = outcome(() => dollarOffsetTest(p.s, p.f, p.n, ratio, names));
 
   await next("Computing hedged and unhedged P&L");
   const unhedged = hedgedPnl(pair(), 0).slice(0, p.n);

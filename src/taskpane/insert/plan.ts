@@ -1,5 +1,7 @@
+import { protectiveOptionType } from "../../core";
+import { SCENARIO_MOVES } from "../analysis/optionAnalysis";
 import { FieldPath, fieldSpec, getField } from "../state/fields";
-import { MethodKind, Settings, isValueBased, protectiveOptionType, settingsToJson } from "../state/settings";
+import { MethodKind, Settings, isValueBased, settingsToJson } from "../state/settings";
 import { numberOf } from "../state/validation";
 import { parseAddress, relativeAddress, areaOf } from "../workbook/address";
 import { REGISTER_COLUMNS, RegisterColumn } from "../workbook/register";
@@ -233,9 +235,6 @@ function linearPlan(ctx: PlanContext): InsertPlan {
     }),
   };
 }
-
-/** Price moves for the option's scenario table: a fixed grid, written as constants. */
-const SCENARIO_MOVES = [-0.3, -0.25, -0.2, -0.15, -0.1, -0.05, 0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
 
 function optionPlan(ctx: PlanContext): InsertPlan {
   const s = ctx.settings;

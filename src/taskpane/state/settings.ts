@@ -165,11 +165,6 @@ export function usesHistories(kind: InstrumentKind): boolean {
   return kind !== "put";
 }
 
-/** A put protects a long position, a call a short one. */
-export function protectiveOptionType(direction: Direction): "put" | "call" {
-  return direction === "long" ? "put" : "call";
-}
-
 /** Ratios estimated on returns compare values, not units, so a contract count needs both prices to tail it. */
 export function isValueBased(input: InputKind): boolean {
   return input === "returns" || input === "logreturns";

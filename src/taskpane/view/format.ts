@@ -22,5 +22,12 @@ export const formatPercent = (x: number) => minus(fmt(1, 1, "percent").format(x)
 export const formatWhole = (x: number) => minus(fmt(0, 0).format(x));
 export const formatExact = (x: number) => minus(fmt(2, 2).format(x));
 export const formatPrice = (x: number) => minus(fmt(2, 4).format(x));
-/** Chart axis labels: short, enough digits to tell ticks apart. */
-export const formatAxis = (x: number) => minus(fmt(0, 3).format(x));
+const significant = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumSignificantDigits: 3 });
+
+/** Amounts of any size (sums of changes, their noise): three significant digits. */
+export const formatSignificant = (x: number) => minus(significant.format(x));
+/** Money totals: whole currency units. */
+export const formatAmount = (x: number) => minus(fmt(0, 0).format(x));
+/** Chart axis labels: short, enough digits to tell ticks apart; large ones compact (1.6M) to fit the margin. */
+export const formatAxis = (x: number) => minus(Math.abs(x) >= 1e4 ? compact.format(x) : fmt(0, 3).format(x));

@@ -2,8 +2,9 @@ import { el, svg } from "./dom";
 import { formatAxis } from "./format";
 
 /**
- * Hedged vs unhedged P&L per period as two lines on a shared axis. Only placement is worked out here
- * (data to pixels); the series are the core's hedgedPnl output, drawn as given.
+ * Hedged vs unhedged P&L as two lines on a shared axis: per period (the core's hedgedPnl), or against the
+ * price at expiry (the core's protectiveScenarios). Only placement is worked out here (data to pixels);
+ * the series are drawn as given.
  */
 // Close to the pane's own width, so text in the chart stays near the pane's text size when scaled.
 const WIDTH = 320;
@@ -14,6 +15,14 @@ export interface ChartSeries {
   label: string;
   values: ArrayLike<number>;
   className: string;
+}
+
+/** A horizontal axis of values (increasing, one per point) instead of periods. */
+export interface ValueAxis {
+  at: ArrayLike<number>;
+  format: (x: number) => string;
+  /** A vertical line at a value, e.g. the strike, with a short label. */
+  mark?: { at: number; label: string };
 }
 
 function extent(series: ChartSeries[]): [number, number] {
@@ -63,12 +72,15 @@ export function visiblePoints(values: ArrayLike<number>): number[] {
   return all;
 }
 
-export function pnlChart(title: string, description: string, series: ChartSeries[]): HTMLElement {
+export function pnlChart(title: string, description: string, series: ChartSeries[], axis?: ValueAxis): HTMLElement {
   const [lo, hi] = extent(series);
   const n = Math.max(...series.map((s) => s.values.length));
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (n <= 1 ? plotW / 2 : (i * plotW) / (n - 1));
+  const x0 = axis ? axis.at[0] : 0;
+  const x1 = axis ? axis.at[n - 1] : n - 1;
+  const xOf = (v: number) => PAD.left + (x1 <= x0 ? plotW / 2 : ((v - x0) * plotW) / (x1 - x0));
+  const x = (i: number) => xOf(axis ? axis.at[i] : i);
   const y = (v: number) => PAD.top + ((hi - v) * plotH) / (hi - lo);
   const titleId = "pnl-chart-title";
   const descId = "pnl-chart-desc";
@@ -88,8 +100,9 @@ export function pnlChart(title: string, description: string, series: ChartSeries
     svg("text", { class: "tick", x: PAD.left - 4, y: y(hi) + 4, "text-anchor": "end" }, formatAxis(hi)),
     svg("text", { class: "tick", x: PAD.left - 4, y: y(0) + 4, "text-anchor": "end" }, "0"),
     svg("text", { class: "tick", x: PAD.left - 4, y: y(lo), "text-anchor": "end" }, formatAxis(lo)),
-    svg("text", { class: "tick", x: PAD.left, y: HEIGHT - 6 }, "first"),
-    svg("text", { class: "tick", x: WIDTH - PAD.right, y: HEIGHT - 6, "text-anchor": "end" }, `period ${n}`),
+    svg("text", { class: "tick", x: PAD.left, y: HEIGHT - 6 }, axis ? axis.format(x0) : "first"),
+    svg("text", { class: "tick", x: WIDTH - PAD.right, y: HEIGHT - 6, "text-anchor": "end" }, axis ? axis.format(x1) : `period ${n}`),
+    ...(axis?.mark && axis.mark.at > x0 && axis.mark.at < x1 ? markLine(xOf(axis.mark.at), axis.mark.label) : []),
     ...lines,
   );
   const legend = el(
@@ -98,4 +111,14 @@ export function pnlChart(title: string, description: string, series: ChartSeries
     ...series.map((s) => el("li", {}, el("span", { class: `swatch ${s.className}`, "aria-hidden": "true" }), s.label)),
   );
   return el("figure", { class: "chart-figure" }, el("figcaption", {}, title), chart, legend);
+}
+
+/** Room the first and last tick labels take at the ends of the axis. */
+const END_LABEL = 40;
+
+function markLine(at: number, label: string): SVGElement[] {
+  const line = svg("line", { class: "mark", x1: at, x2: at, y1: PAD.top, y2: HEIGHT - PAD.bottom });
+  // Near an end the label would print over that end's tick; the line (and the description) still say it.
+  if (at - PAD.left < END_LABEL || WIDTH - PAD.right - at < END_LABEL) return [line];
+  return [line, svg("text", { class: "tick", x: at, y: HEIGHT - 6, "text-anchor": "middle" }, label)];
 }

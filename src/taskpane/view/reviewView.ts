@@ -1,10 +1,11 @@
+import type { DollarOffsetTest } from "../../core";
 import type { LinearAnalysis, Outcome } from "../analysis/analysis";
 import type { OptionAnalysis } from "../analysis/optionAnalysis";
 import { METHOD_WORDS } from "../insert/plan";
 import type { Settings } from "../state/settings";
 import type { ReviewState } from "../state/wizard";
 import { Child, el } from "./dom";
-import { formatExact, formatPercent, formatPrice, formatRatio, formatWhole } from "./format";
+import { formatAmount, formatExact, formatPercent, formatPrice, formatRatio, formatSignificant, formatWhole } from "./format";
 import { pnlChart } from "./pnlChart";
 
 /** The review step's body: progress while the core works, then its numbers and the chart. */
@@ -51,18 +52,26 @@ function contractLine(a: LinearAnalysis, s: Settings): Child[] {
   ];
 }
 
+/** Why a band verdict on this history says nothing: the core's criterion, in the numbers it compared. */
+export function smallChangesWarning(t: DollarOffsetTest): string {
+  return (
+    "The spot moved too little over this history for the dollar-offset ratio to mean anything: " +
+    `|Σ spot| = ${formatSignificant(Math.abs(t.spotChange))} is under 5 × the hedged noise ${formatSignificant(t.residualNoise)}.`
+  );
+}
+
 function dollarOffsetLine(a: LinearAnalysis): Child[] {
   if (!a.dollarOffset.ok) return [el("span", { class: "warning" }, a.dollarOffset.message)];
-  const v = a.dollarOffset.value;
-  const inBand = v >= 0.8 && v <= 1.25;
+  const t = a.dollarOffset.value;
   return [
-    formatPercent(v),
+    formatPercent(t.offset),
     " ",
     el(
       "span",
-      { class: inBand ? "badge ok" : "badge warn", "data-testid": "offset-band" },
-      inBand ? "within 80%–125%" : "outside 80%–125%",
+      { class: t.inBand ? "badge ok" : "badge warn", "data-testid": "offset-band" },
+      t.inBand ? "within 80%–125%" : "outside 80%–125%",
     ),
+    t.smallChanges ? el("span", { class: "warning block", "data-testid": "offset-small" }, smallChangesWarning(t)) : null,
   ];
 }
 
@@ -106,20 +115,59 @@ function linearReview(a: LinearAnalysis, s: Settings): HTMLElement {
   );
 }
 
+const PROTECTS = {
+  put: "Puts set a floor under the price you get for what you hold.",
+  call: "Calls cap the price you pay for what you must buy; a put would not protect a short position.",
+} as const;
+
 function optionReview(a: OptionAnalysis, s: Settings): HTMLElement {
   const g = a.greeks;
   const type = a.input.type;
   const unit = s.exposure.unit.trim() || "units";
+  const e = a.expiry;
   // The core's deltaHedge is what to trade to neutralise the options: its opposite is how they behave.
   const behaves = a.deltaEquivalent >= 0 ? "a short position" : "a long position";
+  const chart = pnlChart(
+    `P&L at expiry of ${formatWhole(a.quantity)} ${unit}, by the price then`,
+    `Unhedged: the exposure alone. Hedged: with the ${type}s, after their premium of ${formatAmount(a.cost)}. ` +
+      `Prices from today's ${formatPrice(a.input.S)} moved down and up by 30%; the dashed line is the strike, ${formatPrice(a.input.K)}.`,
+    [
+      { label: "Unhedged", values: a.profile.map((x) => x.unhedged), className: "unhedged" },
+      { label: `Hedged (with ${type}s)`, values: a.profile.map((x) => x.hedged), className: "hedged" },
+    ],
+    { at: a.profile.map((x) => x.price), format: formatPrice, mark: { at: a.input.K, label: "strike" } },
+  );
   return el(
     "div",
     { class: "review" },
     el(
       "dl",
       { class: "results" },
-      row("Protection", "option", `${type === "put" ? "Put" : "Call"} struck at ${formatPrice(a.input.K)}, ${formatPrice(a.input.T)} years`),
+      row(
+        "Protection",
+        "option",
+        `${type === "put" ? "Put" : "Call"} struck at ${formatPrice(a.input.K)}, ${formatPrice(a.input.T)} years`,
+        el("span", { class: "muted block", "data-testid": "option-why" }, PROTECTS[type]),
+      ),
       row(`Premium per unit (${unit})`, "premium", el("strong", {}, formatPrice(g.price))),
+      row(
+        "Total premium",
+        "option-cost",
+        el("strong", { "data-testid": "option-cost-value" }, formatAmount(a.cost)),
+        el("span", { class: "muted block" }, `${formatPrice(g.price)} × ${formatWhole(a.quantity)} ${unit}, paid today`),
+      ),
+      row(
+        "Worst case at expiry",
+        "option-floor",
+        el("strong", { "data-testid": "option-floor-value" }, formatAmount(e.floor)),
+        el(
+          "span",
+          { class: "muted block" },
+          type === "put"
+            ? "Below the strike the puts pay for the fall: (strike − price now) × quantity − premium."
+            : "Above the strike the calls pay for the rise: (price now − strike) × quantity − premium.",
+        ),
+      ),
       row(a.implied ? "Implied volatility" : "Volatility", "vol", formatPercent(a.input.sigma)),
       row("Delta", "delta", formatRatio(g.delta)),
       row("Gamma", "gamma", formatRatio(g.gamma)),
@@ -128,6 +176,11 @@ function optionReview(a: OptionAnalysis, s: Settings): HTMLElement {
       row("Rho (per 1.00 of rate)", "rho", formatRatio(g.rho)),
       row("Delta equivalent", "delta-equivalent", `Today the options offset about ${formatWhole(Math.abs(a.deltaEquivalent))} ${unit} of the exposure, like ${behaves} of that size`),
     ),
-    el("p", { class: "muted" }, "The sheet shows the total premium (premium per unit × quantity) and a table of hedged and unhedged P&L if the price moved now, with its chart."),
+    chart,
+    el(
+      "p",
+      { class: "muted" },
+      "The chart is at expiry. The sheet also shows the total premium, and a table and chart of P&L if the price moved now, while the options still hold time value.",
+    ),
   );
 }
