@@ -160,6 +160,14 @@ describe("taskpane in a browser (preview on sample data)", function () {
     await page.click("#next");
     await page.waitForSelector('[data-testid="insert-done"]');
     assert.match(await text(page, "insert-done"), /Inserted on sheet Hedge Jet fuel purchase in and recorded as H-001/);
+    // The notes went into the sheet and the register: the pane says so and no longer takes edits.
+    assert.match(await text(page, "docs-locked"), /read-only here: it was recorded with H-001 as designated\. To amend it, edit row H-001 on the "Hedge register" sheet/);
+    for (const id of ["#f-docs-risk", "#f-docs-objective", "#f-docs-ineffectiveness", "#f-docs-author"]) {
+      assert.equal(await page.getAttribute(id, "readonly"), "", `${id} is read-only`);
+    }
+    await page.click("#f-docs-author");
+    await page.keyboard.type("XYZ");
+    assert.equal(await page.inputValue("#f-docs-author"), "A. Analyst", "typing into inserted documentation changes nothing");
     await page.waitForSelector('[data-testid="reopen-H-001"]');
     await page.screenshot({ path: artifact("7-inserted.png"), fullPage: true });
 

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { blankSettings, settingsFromJson, settingsToJson, Settings } from "../../src/taskpane/state/settings";
 import { typedValue } from "../../src/taskpane/state/typed";
 import { stepIssues, visibleIssues } from "../../src/taskpane/state/validation";
-import { initialState, reduce, stepsFor, WizardState, Action } from "../../src/taskpane/state/wizard";
+import { documentationLocked, initialState, reduce, stepsFor, WizardState, Action } from "../../src/taskpane/state/wizard";
 import type { CellValue } from "../../src/taskpane/workbook/workbook";
 
 const column = (xs: CellValue[]): CellValue[][] => xs.map((x) => [x]);
@@ -149,6 +149,24 @@ describe("wizard state: transitions", () => {
     let st = run(initialState(true), { type: "reviewStart", run: 1, label: "x" });
     st = reduce(st, { type: "field", path: "docs.author", value: "A. Analyst" });
     assert.equal(st.review.status, "running");
+  });
+
+  it("keeps inserted documentation as recorded: edits after the insert are refused until a new hedge", () => {
+    const plan = { sheet: "Hedge", id: "H-001", date: "2025-01-01", blocks: [], chart: { title: "", data: "", from: "", to: "" }, registerRow: [] };
+    let st = run(
+      initialState(true),
+      { type: "field", path: "docs.author", value: "A. Analyst" },
+      { type: "insertPlanned", plan, settings: blankSettings() },
+      { type: "insertDone", sheet: "Hedge" },
+    );
+    assert.equal(documentationLocked(st), true);
+    const after = reduce(st, { type: "field", path: "docs.author", value: "Someone else" });
+    assert.equal(after, st, "the state is unchanged");
+    assert.equal(after.settings.docs.author, "A. Analyst");
+    // Inputs that change the numbers re-arm the insert (a new sheet and register row), and with it the notes.
+    st = reduce(st, { type: "field", path: "exposure.quantity", value: "10" });
+    assert.equal(documentationLocked(st), false);
+    assert.equal(reduce(st, { type: "field", path: "docs.author", value: "B" }).settings.docs.author, "B");
   });
 
   it("re-opens saved settings at the first step, reading their ranges again", () => {

@@ -141,6 +141,11 @@ function fresh(state: WizardState, settings: Settings, reopenedFrom: string | un
   };
 }
 
+/** True once this hedge's documentation was written: changing it in the pane would change nothing. */
+export function documentationLocked(state: WizardState): boolean {
+  return state.insert.status === "done";
+}
+
 function insertPlanOf(state: WizardState): InsertPlan | undefined {
   const i = state.insert;
   return i.status === "idle" ? undefined : i.plan;
@@ -149,8 +154,11 @@ function insertPlanOf(state: WizardState): InsertPlan | undefined {
 export function reduce(state: WizardState, action: Action): WizardState {
   switch (action.type) {
     case "field": {
-      const settings = setField(state.settings, action.path, action.value);
       const docsOnly = action.path.startsWith("docs.");
+      // Inserted documentation is on the sheet and in the register as it was designated; the pane
+      // shows it read-only rather than accept edits that would go nowhere.
+      if (docsOnly && documentationLocked(state)) return state;
+      const settings = setField(state.settings, action.path, action.value);
       const next = { ...state, settings };
       if (!docsOnly) return invalidate(next);
       // Documentation changes no number: the review stands, and a shown plan stays until its rebuild

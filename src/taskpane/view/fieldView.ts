@@ -15,7 +15,8 @@ export interface FieldHandlers {
 export interface FieldView {
   spec: FieldSpec;
   root: HTMLElement;
-  update(settings: Settings, error: string | undefined, range?: LoadedRange): void;
+  /** `readOnly`: shown and selectable, not editable (documentation already inserted). */
+  update(settings: Settings, error: string | undefined, range?: LoadedRange, readOnly?: boolean): void;
 }
 
 function describedBy(...ids: (string | undefined)[]): string {
@@ -89,10 +90,12 @@ export function fieldView(spec: FieldSpec, label: string, h: FieldHandlers): Fie
   return {
     spec,
     root,
-    update(settings, message, range) {
+    update(settings, message, range, readOnly = false) {
       const value = getField(settings, spec.path);
       // Never rewrite the field being typed in: the caret would jump.
       if (control.value !== value && document.activeElement !== control) control.value = value;
+      if (!(control instanceof HTMLSelectElement)) control.readOnly = readOnly;
+      if (button) button.disabled = readOnly;
       setText(error, message ?? "");
       error.hidden = !message;
       if (message) control.setAttribute("aria-invalid", "true");

@@ -75,6 +75,12 @@ export function insertBody(state: InsertState, connected: boolean, h: InsertHand
           "div",
           { class: "message ok", role: "status", id: "insert-done", tabindex: -1, "data-testid": "insert-done" },
           el("p", {}, `Inserted on sheet ${state.sheet} and recorded as ${state.plan.id} in the hedge register.`),
+          el(
+            "p",
+            { "data-testid": "docs-locked" },
+            `The documentation above is now read-only here: it was recorded with ${state.plan.id} as designated. ` +
+              `To amend it, edit row ${state.plan.id} on the "${REGISTER_SHEET}" sheet; to document another hedge, start a new one.`,
+          ),
           again,
         ),
       );

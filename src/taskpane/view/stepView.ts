@@ -1,7 +1,7 @@
 import { FIELDS, FieldPath, FieldSpec, StepId, fieldApplies } from "../state/fields";
 import { Settings } from "../state/settings";
 import { Issue, visibleIssues } from "../state/validation";
-import { STEP_TITLES, SeriesSlot, WizardState, stepsFor } from "../state/wizard";
+import { STEP_TITLES, SeriesSlot, WizardState, documentationLocked, stepsFor } from "../state/wizard";
 import { el, replaceChildren, setText } from "./dom";
 import { FieldHandlers, FieldView, fieldView } from "./fieldView";
 import { InsertHandlers, insertBody } from "./insertView";
@@ -88,9 +88,10 @@ export function stepView(state: WizardState, h: StepHandlers): StepView {
       const issues = visibleIssues(st, st.step);
       const byField = new Map<FieldPath, string>();
       for (const i of issues) if (i.field && !byField.has(i.field)) byField.set(i.field, i.message);
+      const locked = documentationLocked(st);
       for (const f of fields) {
         const slot = slotOf(f.spec.path);
-        f.update(st.settings, byField.get(f.spec.path), slot ? st.ranges[slot] : undefined);
+        f.update(st.settings, byField.get(f.spec.path), slot ? st.ranges[slot] : undefined, locked && f.spec.path.startsWith("docs."));
       }
       renderSummary(summary, issues, lastIssues);
       lastIssues = issues.map((i) => i.message).join("\n");
