@@ -5,6 +5,10 @@ import type { InputKind } from "../../core";
  * the part of the wizard's state that is saved as JSON in the register, so a hedge can be re-opened.
  */
 export type Direction = "long" | "short";
+/**
+ * "put" is the protective option, whichever type protects: a put for a long exposure, a call for a short
+ * one (core protectiveOptionType). The name stays because it is stored in register rows' Settings JSON.
+ */
 export type InstrumentKind = "futures" | "forward" | "put" | "asset";
 export type MethodKind = "minvar" | "rolling" | "ewma" | "naive";
 export type OptionModelChoice = "bsm" | "black76";
