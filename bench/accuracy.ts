@@ -320,6 +320,15 @@ export interface GreekRow {
   jstatFails: number;
 }
 
+/**
+ * Where sigma is determined to 1e-9 by the price (the tests' rule): a 1e-9 relative change of sigma must
+ * move the price clearly more than its rounding, i.e. vega·sigma >= 1e-6·price, and the price must be a
+ * normal double well above underflow, where its digits are intact.
+ */
+function recoverable(price: number, vega: number, sigma: number): boolean {
+  return price > 1e-290 && vega * sigma >= 1e-6 * price;
+}
+
 export interface VolRow {
   method: string;
   cases: number;
@@ -332,6 +341,9 @@ export interface OptionAccuracy {
   greeks: GreekRow[];
   vols: VolRow[];
   volCases: number;
+  /** The reference's wing rows (σ√T down to 1e-8, far from the money): prices and implied vols. */
+  wings: { cases: number; hedgeRel: number; hedgeFails: number; jstatRel: number; jstatFails: number; tiny: number };
+  wingVols: VolRow[];
 }
 
 function termsOf(r: Row): Terms {
@@ -364,10 +376,7 @@ export function optionRows(impliedVol?: (price: number, o: Omit<OptionInput, "si
     return row;
   });
 
-  // Implied vol from the exact price wherever vega is not negligible: a 1e-9 relative change of sigma must
-  // move the price by clearly more than its rounding, i.e. vega·sigma >= 1e-6·price, and the price must
-  // not have underflowed towards the subnormals (below 1e-300), where its digits are gone.
-  const volCases = rows.filter((r) => r[9][0] >= 1e-300 && r[9][3] * r[7] >= 1e-6 * r[9][0]);
+  const volCases = rows.filter((r) => recoverable(r[9][0], r[9][3], r[7]));
   const vols: VolRow[] = [];
   const score = (method: string, solve: (r: Row) => number) => {
     let worst = 0;
@@ -389,5 +398,45 @@ export function optionRows(impliedVol?: (price: number, o: Omit<OptionInput, "si
     score("HEDGE core impliedVol", (r) => impliedVol(r[9][0], { S: r[2], K: r[3], T: r[4], r: r[5], q: r[6], type: r[1] as "call", model: r[0] as "bsm" }));
   }
   score("jStat Newton/bisection", (r) => jstatImpliedVol(r[9][0], termsOf(r)));
-  return { generator: ref.generator, greeks, vols, volCases: volCases.length };
+
+  // The wings: relative error of the price itself, where it has not underflowed (tiny out-of-the-money
+  // prices are where an absolute-accuracy normal CDF loses every digit).
+  type WingRow = [string, string, number, number, number, number, number, number, number, number];
+  const wingRows = (ref.wings ?? []) as WingRow[];
+  const asRow = (w: WingRow): Row => [w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], [], [w[8], NaN, NaN, w[9], NaN, NaN]];
+  const priced = wingRows.filter((w) => w[8] > 1e-290);
+  const wings = { cases: priced.length, hedgeRel: 0, hedgeFails: 0, jstatRel: 0, jstatFails: 0, tiny: priced.filter((w) => w[8] < 1e-4).length };
+  for (const w of priced) {
+    const [model, type, S, K, T, rate, q, sigma, exact] = w;
+    const ours = optionValue("price", { S, K, T, r: rate, q, sigma, type: type as "call", model: model as "bsm" });
+    const theirs = jstatGreeks(termsOf(asRow(w)), sigma)[0];
+    const rel = (x: number) => (Number.isFinite(x) ? Math.abs(x - exact) / exact : Infinity);
+    wings.hedgeRel = Math.max(wings.hedgeRel, rel(ours));
+    wings.jstatRel = Math.max(wings.jstatRel, rel(theirs));
+    if (!(rel(ours) <= 1e-9)) wings.hedgeFails++;
+    if (!(rel(theirs) <= 1e-9)) wings.jstatFails++;
+  }
+  const wingVols: VolRow[] = [];
+  const wingCases = wingRows.filter((w) => recoverable(w[8], w[9], w[7])).map(asRow);
+  const scoreWings = (method: string, solve: (r: Row) => number) => {
+    let worst = 0;
+    let fails = 0;
+    for (const r of wingCases) {
+      let got: number;
+      try {
+        got = solve(r);
+      } catch {
+        got = NaN;
+      }
+      const rel = Number.isFinite(got) ? Math.abs(got - r[7]) / r[7] : Infinity;
+      worst = Math.max(worst, rel);
+      if (!(rel <= 1e-9)) fails++;
+    }
+    wingVols.push({ method, cases: wingCases.length, worst, fails });
+  };
+  if (impliedVol) {
+    scoreWings("HEDGE core impliedVol", (r) => impliedVol(r[9][0], { S: r[2], K: r[3], T: r[4], r: r[5], q: r[6], type: r[1] as "call", model: r[0] as "bsm" }));
+  }
+  scoreWings("jStat Newton/bisection", (r) => jstatImpliedVol(r[9][0], termsOf(r)));
+  return { generator: ref.generator, greeks, vols, volCases: volCases.length, wings, wingVols };
 }

@@ -14,19 +14,19 @@ export type Bundle = typeof Entry;
  * getter on the module object, and in the hot loops those calls cost MINVAR several times over (measured:
  * about 4× on a full column). Timing what Excel actually runs is the point.
  */
-export function buildBundle(coreOverride?: string): Promise<{ bundle: Bundle; cleanup: () => void }> {
+export function buildBundle(srcOverride?: string): Promise<{ bundle: Bundle; cleanup: () => void }> {
   const root = path.resolve(__dirname, "..");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hedge-bench-"));
-  const core = path.join(root, "src", "core") + path.sep;
+  const src = path.join(root, "src") + path.sep;
   const plugins: webpack.WebpackPluginInstance[] = [];
-  if (coreOverride) {
-    // Every import that lands in src/core/ is taken from the other directory instead: a proposed change
-    // to the core races under exactly the same conditions as the committed one.
-    const other = path.resolve(coreOverride);
+  if (srcOverride) {
+    // Every import that lands in src/ is taken from the other tree instead (same layout: core/,
+    // functions/): a proposed change races under exactly the same conditions as the committed code.
+    const other = path.resolve(srcOverride);
     plugins.push(new webpack.NormalModuleReplacementPlugin(/.*/, (resource: { request: string; context: string }) => {
       if (!resource.request.startsWith(".")) return;
       const target = path.resolve(resource.context, resource.request);
-      if (target.startsWith(core)) resource.request = path.join(other, target.slice(core.length));
+      if (target.startsWith(src)) resource.request = path.join(other, target.slice(src.length));
     }));
   }
   const config: webpack.Configuration = {
