@@ -9,6 +9,7 @@
  *                               BENCHMARKS.md
  */
 import "./excelRuntime";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -37,6 +38,18 @@ function emit(text = ""): void {
   console.log(text);
 }
 
+/** The commit the sources come from, and whether src/ had uncommitted changes when the bench ran. */
+function source(): string {
+  try {
+    const root = path.resolve(__dirname, "..");
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src"], { cwd: root, encoding: "utf8" }).trim() !== "";
+    return `${commit}${dirty ? " with uncommitted changes in src/" : ""}`;
+  } catch {
+    return "unknown (not a git checkout)";
+  }
+}
+
 function machine(): string[] {
   const cpus = os.cpus();
   return [
@@ -44,6 +57,7 @@ function machine(): string[] {
     `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `- Node ${process.version} (V8 ${process.versions.v8}), ${os.type()} ${os.release()} ${os.arch()}`,
     `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}`,
+    `- Sources: ${srcOverride ? srcOverride : `git ${source()}`}, built like the add-in (webpack production mode, ts-loader, terser; bench/bundle.ts), every contender in the same bundle`,
     `- Load average when the run started: ${os.loadavg().map((x) => x.toFixed(2)).join(", ")} (other jobs on the machine slow every case alike; the ratios are what to read)`,
   ];
 }
@@ -246,8 +260,10 @@ async function main(): Promise<void> {
   };
   emit("# Benchmarks");
   emit();
-  emit(`Written by \`npm run bench\` (bench/run.ts); rerun it to refresh this file. ${quick ? "**Quick run (fewer rounds): not for publication.**" : ""}`
-    + (srcOverride ? ` **Timed with the sources in ${srcOverride}, not src/.**` : ""));
+  emit(["Written by `npm run bench` (bench/run.ts); rerun it to refresh this file.",
+    quick ? "**Quick run (fewer rounds): not for publication.**" : "",
+    srcOverride ? `**Timed with the sources in ${srcOverride}, not src/.**` : "",
+    "Why the missed targets are missed, and the changes that fix most of them: bench/FINDINGS.md."].filter(Boolean).join(" "));
   emit();
   emit(machine().join("\n"));
   emit();
@@ -432,10 +448,12 @@ async function main(): Promise<void> {
   const whole = cdf[cdf.length - 1];
   mark("Normal CDF: relative error below 1e-14 over [-37, 8] against mpmath", whole.hedge < 1e-14, sci(whole.hedge));
 
-  emit(`### Options against QuantLib (${opts.generator})`);
+  emit("### Options against QuantLib");
   emit();
-  emit(table(["Greek", "Cases", "HEDGE max rel. error (|v| ≥ 1e-4)", "HEDGE max abs. error (|v| < 1e-4)", "HEDGE outside tolerance", "HEDGE vs QuantLib max rel.", "HEDGE vs QuantLib outside tol. + |QL − exact|",
-    "jStat max rel.", "jStat max abs.", "jStat outside tolerance"], opts.greeks.map((r) => [
+  emit(`Reference: test/reference/options-quantlib.json, from ${opts.generator}.`);
+  emit();
+  emit(table(["Greek", "Cases", "HEDGE max rel. error (values ≥ 1e-4)", "HEDGE max abs. error (values < 1e-4)", "HEDGE outside tolerance", "HEDGE vs QuantLib max rel.",
+    "HEDGE vs QuantLib outside tolerance + QuantLib's own error", "jStat max rel.", "jStat max abs.", "jStat outside tolerance"], opts.greeks.map((r) => [
     r.greek, r.cases, sci(r.hedgeRel), sci(r.hedgeAbs), r.hedgeFails, sci(r.hedgeVsQlRel), r.hedgeVsQlFails, sci(r.jstatRel), sci(r.jstatAbs), r.jstatFails,
   ])));
   emit();
@@ -466,7 +484,8 @@ async function main(): Promise<void> {
     ours && oursWings ? `${ours.fails + oursWings.fails} of ${ours.cases + oursWings.cases} off; worst ${sci(Math.max(ours.worst, oursWings.worst))}` : "impliedVol not available");
 
   // Targets first in the file, so the verdict is the first thing a reader sees.
-  targetLines.push("## Targets", "", table(["Target", "Result", "Measured"], targets.map((t) => [t.what, verdict(t.ok), t.detail]), ["l", "l", "r"]), "");
+  targetLines.push("## Targets", "", table(["Target", "Result", "Measured"], targets.map((t) => [t.what, verdict(t.ok), t.detail]), ["l", "l", "r"]), "",
+    "Speed ratios are medians of interleaved rounds on the same data. For each missed target, bench/FINDINGS.md gives the measured cause and the change to src/ that fixes it (with patches).", "");
   const headerEnd = out.findIndex((l) => l.startsWith("Method:"));
   out.splice(headerEnd + 2, 0, ...targetLines);
   console.log(targetLines.join("\n"));
