@@ -2,7 +2,6 @@ import { fail } from "./errors";
 import { finiteResult, requireNumber } from "./validate";
 import { PairedSeries, positionOf } from "./series";
 import {
-  CompensatedSum,
   coMoments,
   CoMoments,
   ldexp,
@@ -148,104 +147,124 @@ export function hedgeStatistics(s: Sample, f: Sample, n: number, names: SeriesNa
  */
 export function rollingRatio(p: PairedSeries, window: unknown, names: SeriesNames = SPOT_HEDGE): Float64Array {
   const w = requireNumber(window, "window", { min: 2, integer: true });
-  const { s, f, n } = p;
+  const { s, n } = p;
   if (n < w) {
     s.fill(NaN, 0, n);
     return s;
   }
-  const Ss = new CompensatedSum();
-  const Sf = new CompensatedSum();
-  const Sss = new CompensatedSum();
-  const Sff = new CompensatedSum();
-  const Ssf = new CompensatedSum();
-  let ks = 1;
-  let kf = 1;
-  let unit = 0;
-  let Ls = 0;
-  let Lf = 0;
-  let lastRebuild = -Infinity;
-  const minGap = Math.max(1, Math.floor(w / 16));
-  let runS = 0;
-  let runF = 0;
+  const st: RollState = {
+    ks: 1, kf: 1, unit: 0, Ls: 0, Lf: 0, lastRebuild: -Infinity, runS: 0, runF: 0, firstResult: NaN,
+    sH: 0, sL: 0, fH: 0, fL: 0, ssH: 0, ssL: 0, ffH: 0, ffL: 0, sfH: 0, sfL: 0,
+  };
+  // Kernels over chunks of rows: each call is short, so the loop is optimized as an ordinary function with
+  // complete type feedback, and all running sums live in locals (no per-row allocation).
+  for (let from = 0; from < n; from += 4096) rollRows(p, w, st, from, Math.min(n, from + 4096), names);
+  s.copyWithin(w, 0, n - w);
+  s[w - 1] = st.firstResult;
+  s.fill(NaN, 0, w - 1);
+  return s;
+}
 
-  const add = (i: number, sign: number): void => {
+interface RollState {
+  ks: number; kf: number; unit: number; Ls: number; Lf: number; lastRebuild: number; runS: number; runF: number;
+  firstResult: number;
+  /** Compensated window sums as (hi, lo) pairs: Σa, Σb, Σa², Σb², Σab of the shifted, scaled values. */
+  sH: number; sL: number; fH: number; fL: number; ssH: number; ssL: number; ffH: number; ffL: number; sfH: number; sfL: number;
+}
+
+/** Scale, shift and window sums afresh at observation `end`. */
+function rebuildAt(s: Float64Array, f: Float64Array, n: number, w: number, end: number, st: RollState): void {
+  const from = end - w + 1;
+  const { expS, expF } = pairExponents(s, f, from, Math.min(n, end + w));
+  const ks = ldexp(1, -expS);
+  const kf = ldexp(1, -expF);
+  let sumS = 0;
+  let sumF = 0;
+  for (let i = from; i <= end; i++) {
+    sumS += s[i] * ks;
+    sumF += f[i] * kf;
+  }
+  const Ls = sumS / w;
+  const Lf = sumF / w;
+  // The same 2Sum steps as CompensatedSum.add, on locals, so the window sums continue bit for bit.
+  let sH = 0, sL = 0, fH = 0, fL = 0, ssH = 0, ssL = 0, ffH = 0, ffL = 0, sfH = 0, sfL = 0;
+  for (let i = from; i <= end; i++) {
     const a = s[i] * ks - Ls;
     const b = f[i] * kf - Lf;
-    Ss.add(sign * a);
-    Sf.add(sign * b);
-    Sss.add(sign * a * a);
-    Sff.add(sign * b * b);
-    Ssf.add(sign * a * b);
-  };
+    let x = a, t = sH + x, z = t - sH;
+    sL += sH - (t - z) + (x - z); sH = t;
+    x = b; t = fH + x; z = t - fH;
+    fL += fH - (t - z) + (x - z); fH = t;
+    x = a * a; t = ssH + x; z = t - ssH;
+    ssL += ssH - (t - z) + (x - z); ssH = t;
+    x = b * b; t = ffH + x; z = t - ffH;
+    ffL += ffH - (t - z) + (x - z); ffH = t;
+    x = a * b; t = sfH + x; z = t - sfH;
+    sfL += sfH - (t - z) + (x - z); sfH = t;
+  }
+  st.ks = ks; st.kf = kf; st.unit = expS - expF; st.Ls = Ls; st.Lf = Lf; st.lastRebuild = end;
+  st.sH = sH; st.sL = sL; st.fH = fH; st.fL = fL; st.ssH = ssH; st.ssL = ssL; st.ffH = ffH; st.ffL = ffL; st.sfH = sfH; st.sfL = sfL;
+}
 
-  // Rebuild at observation `end`: scale to the values this window and the next w−1 steps will touch,
-  // shift to the window mean, and sum the window afresh.
-  const rebuild = (end: number): void => {
-    const from = end - w + 1;
-    const { expS, expF } = pairExponents(s, f, from, Math.min(n, end + w));
-    ks = ldexp(1, -expS);
-    kf = ldexp(1, -expF);
-    unit = expS - expF;
-    let sumS = 0;
-    let sumF = 0;
-    for (let i = from; i <= end; i++) {
-      sumS += s[i] * ks;
-      sumF += f[i] * kf;
-    }
-    Ls = sumS / w;
-    Lf = sumF / w;
-    Ss.reset();
-    Sf.reset();
-    Sss.reset();
-    Sff.reset();
-    Ssf.reset();
-    for (let i = from; i <= end; i++) add(i, 1);
-    lastRebuild = end;
-  };
-
-  // The shift is stale when the window mean sits more than 8 standard deviations from it, unless the
-  // mean is already within 2^-40 of the shift (then a rebuild could not improve it: ulp-level data).
-  const stale = (sum: number, v: number, shift: number): boolean =>
-    (sum * sum) / w > 64 * v && Math.abs(sum / w) > 2 ** -40 * Math.abs(shift);
-
-  let firstResult = NaN;
-  for (let i = 0; i < n; i++) {
+function rollRows(p: PairedSeries, w: number, st: RollState, from: number, to: number, names: SeriesNames): void {
+  const { s, f, n } = p;
+  const minGap = Math.max(1, Math.floor(w / 16));
+  let { ks, kf, unit, Ls, Lf, lastRebuild, runS, runF, sH, sL, fH, fL, ssH, ssL, ffH, ffL, sfH, sfL } = st;
+  for (let i = from; i < to; i++) {
     runS = i > 0 && s[i] === s[i - 1] ? runS + 1 : 1;
     runF = i > 0 && f[i] === f[i - 1] ? runF + 1 : 1;
     if (i < w - 1) continue;
-    if (i - lastRebuild >= w) rebuild(i);
-    else {
-      add(i - w, -1);
-      add(i, 1);
+    if (i - lastRebuild >= w) {
+      rebuildAt(s, f, n, w, i, st);
+      ({ ks, kf, unit, Ls, Lf, lastRebuild, sH, sL, fH, fL, ssH, ssL, ffH, ffL, sfH, sfL } = st);
+    } else {
+      // Remove observation i−w and add observation i, each term through 2Sum (t = h + x exactly as t + err).
+      for (let k = 0; k < 2; k++) {
+        const j = k === 0 ? i - w : i;
+        const sign = k === 0 ? -1 : 1;
+        const a = s[j] * ks - Ls;
+        const b = f[j] * kf - Lf;
+        let x = sign * a, t = sH + x, z = t - sH;
+        sL += sH - (t - z) + (x - z); sH = t;
+        x = sign * b; t = fH + x; z = t - fH;
+        fL += fH - (t - z) + (x - z); fH = t;
+        x = sign * a * a; t = ssH + x; z = t - ssH;
+        ssL += ssH - (t - z) + (x - z); ssH = t;
+        x = sign * b * b; t = ffH + x; z = t - ffH;
+        ffL += ffH - (t - z) + (x - z); ffH = t;
+        x = sign * a * b; t = sfH + x; z = t - sfH;
+        sfL += sfH - (t - z) + (x - z); sfH = t;
+      }
     }
     let result: number;
     if (runF >= w) result = NaN;
     else if (runS >= w) result = 0;
     else {
-      let sumS = Ss.value;
-      let sumF = Sf.value;
-      let vff = Sff.value - (sumF * sumF) / w;
-      const vss = Sss.value - (sumS * sumS) / w;
-      if (i !== lastRebuild && i - lastRebuild >= minGap && (stale(sumF, vff, Lf) || stale(sumS, vss, Ls))) {
-        rebuild(i);
-        sumS = Ss.value;
-        sumF = Sf.value;
-        vff = Sff.value - (sumF * sumF) / w;
+      let sumS = sH + sL;
+      let sumF = fH + fL;
+      let vff = ffH + ffL - (sumF * sumF) / w;
+      const vss = ssH + ssL - (sumS * sumS) / w;
+      const staleF = (sumF * sumF) / w > 64 * vff && Math.abs(sumF / w) > 2 ** -40 * Math.abs(Lf);
+      const staleS = (sumS * sumS) / w > 64 * vss && Math.abs(sumS / w) > 2 ** -40 * Math.abs(Ls);
+      if (i !== lastRebuild && i - lastRebuild >= minGap && (staleF || staleS)) {
+        rebuildAt(s, f, n, w, i, st);
+        ({ ks, kf, unit, Ls, Lf, lastRebuild, sH, sL, fH, fL, ssH, ssL, ffH, ffL, sfH, sfL } = st);
+        sumS = sH + sL;
+        sumF = fH + fL;
+        vff = ffH + ffL - (sumF * sumF) / w;
       }
-      const vsf = Ssf.value - (sumS * sumF) / w;
-      result = vff > 0 ? ldexp(vsf / vff, unit) : NaN;
+      const vsf = sfH + sfL - (sumS * sumF) / w;
+      const r = vsf / vff;
+      result = vff > 0 ? (unit >= -1022 && unit <= 1023 ? r * 2 ** unit : ldexp(r, unit)) : NaN;
       if (!(result - result === 0) && vff > 0) {
         fail(`The rolling hedge ratio of ${names.spot} on ${names.hedge} at ${positionOf(p, i)} is too large for double precision.`);
       }
     }
-    // Observation i−w has just left the window, so its slot can hold result i until the final shift.
-    if (i === w - 1) firstResult = result;
+    if (i === w - 1) st.firstResult = result;
     else s[i - w] = result;
   }
-  s.copyWithin(w, 0, n - w);
-  s[w - 1] = firstResult;
-  s.fill(NaN, 0, w - 1);
-  return s;
+  st.ks = ks; st.kf = kf; st.unit = unit; st.Ls = Ls; st.Lf = Lf; st.lastRebuild = lastRebuild; st.runS = runS; st.runF = runF;
+  st.sH = sH; st.sL = sL; st.fH = fH; st.fL = fL; st.ssH = ssH; st.ssL = ssL; st.ffH = ffH; st.ffL = ffL; st.sfH = sfH; st.sfL = sfL;
 }
 
 /**
@@ -263,6 +282,10 @@ export function ewmaRatio(p: PairedSeries, lambda: unknown, names: SeriesNames =
   const kf = ldexp(1, -expF);
   const unit = expS - expF;
   const weight = 1 - lam;
+  // 2^unit as one factor while it is a normal double: r·2^unit then rounds exactly as ldexp(r, unit), and
+  // the loop makes no call (a call per row boxes its double argument and result: 48 bytes a row of garbage).
+  const direct = unit >= -1022 && unit <= 1023;
+  const scale = direct ? 2 ** unit : 1;
   let c = 0;
   let v = 0;
   for (let i = 0; i < n; i++) {
@@ -275,7 +298,7 @@ export function ewmaRatio(p: PairedSeries, lambda: unknown, names: SeriesNames =
       c = lam * c + weight * a * b;
       v = lam * v + weight * b * b;
     }
-    const h = v > 0 ? ldexp(c / v, unit) : NaN;
+    const h = v > 0 ? (direct ? (c / v) * scale : ldexp(c / v, unit)) : NaN;
     if (v > 0 && !(h - h === 0)) fail(`The EWMA hedge ratio of ${names.spot} on ${names.hedge} at ${positionOf(p, i)} is too large for double precision.`);
     s[i] = h;
   }

@@ -90,8 +90,8 @@ const enum Layout {
 class Line {
   readonly length: number;
   readonly axis: Axis;
-  private readonly layout: Layout;
-  private readonly grid: unknown;
+  readonly layout: Layout;
+  readonly grid: unknown;
 
   constructor(value: unknown, readonly name: string) {
     this.grid = value;
@@ -177,74 +177,135 @@ export function readPair(
   const lineB = new Line(b, nameB);
   if (lineA.length !== lineB.length) fail(`${nameA} has ${lineA.size()} but ${nameB} has ${lineB.size()}.`);
   const rows = lineA.length;
-  const needsPositive = kind === "returns" || kind === "logreturns";
-
-  let kept = 0;
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < rows; i++) {
-    const x = cellValue(lineA.at(i), nameA, lineA.axis, i);
-    const y = cellValue(lineB.at(i), nameB, lineB.axis, i);
-    if (needsPositive) {
-      if (x <= 0) fail(`${nameA}: ${lineA.axis} ${i + 1} holds the price ${x}; ${transformLabel(kind)} need prices above zero.`);
-      if (y <= 0) fail(`${nameB}: ${lineB.axis} ${i + 1} holds the price ${y}; ${transformLabel(kind)} need prices above zero.`);
-    }
-    if (x === x && y === y) {
-      if (first < 0) first = i;
-      last = i;
-      kept++;
-    }
-  }
-
-  const s = new Float64Array(kept);
-  const f = new Float64Array(kept);
-  const gaps = kept > 0 && last - first + 1 !== kept;
-  const positions = gaps ? new Int32Array(kept) : undefined;
-  for (let i = first, j = 0; j < kept; i++) {
-    const x = lineA.at(i);
-    const y = lineB.at(i);
-    if (isMissing(x) || isMissing(y)) continue;
-    s[j] = x as number;
-    f[j] = y as number;
-    if (positions) positions[j] = i;
-    j++;
-  }
-
-  const offset = kind === "changes" ? 0 : 1;
+  const code = kind === "changes" ? 0 : kind === "prices" ? 1 : kind === "returns" ? 2 : 3;
+  // Leading and trailing rows without a pair (the blank tail of A:A) are checked but not stored, so the
+  // arrays are sized to the span of the data, as before, and the span is read once.
+  let lo = 0;
+  while (lo < rows && !pairAt(lineA, lineB, lo, kind)) lo++;
+  let hi = rows;
+  while (hi > lo && !pairAt(lineA, lineB, hi - 1, kind)) hi--;
+  const s = new Float64Array(hi - lo);
+  const f = new Float64Array(hi - lo);
+  const st: ReadState = { kept: 0, first: -1, last: -1, px: NaN, py: NaN, positions: undefined };
+  fill(lineA, lineB, s, f, code, kind, st, lo, hi);
+  const kept = st.kept;
+  const first = st.first;
+  const offset = code === 0 ? 0 : 1;
   const n = Math.max(0, kept - offset);
-  const rowOf = positions ? (i: number) => positions[i + offset] : (i: number) => first + i + offset;
-  if (kind !== "changes") {
-    transformInPlace(s, kept, kind, nameA, lineA.axis, rowOf);
-    transformInPlace(f, kept, kind, nameB, lineB.axis, rowOf);
-  }
+  const map = st.positions;
+  const rowOf = map ? (i: number) => map[i + offset] : (i: number) => first + i + offset;
   if (n < minObservations) {
     const have = kind === "changes"
       ? `${nameA} and ${nameB} have ${pairs(kept)}`
       : `${nameA} and ${nameB} have ${pairs(kept)} of prices, which give ${n} ${transformLabel(kind)}`;
     fail(`need at least ${minObservations} observation${minObservations === 1 ? "" : "s"}; ${have}.`, "na");
   }
-  return { s, f, n, rows, horizontal: lineA.axis === "column", rowOf };
+  // Blanks inside the span leave the arrays longer than the pairs kept: hand out views of the kept part.
+  const sv = kept === s.length ? s : s.subarray(0, kept);
+  const fv = kept === f.length ? f : f.subarray(0, kept);
+  return { s: sv, f: fv, n, rows, horizontal: lineA.axis === "column", rowOf };
 }
 
-/** Prices -> changes/returns/log returns over consecutive kept values, written over the prices. */
-function transformInPlace(
-  x: Float64Array,
-  kept: number,
-  kind: InputKind,
-  name: string,
-  axis: Axis,
-  rowOf: (i: number) => number,
-): void {
-  for (let i = 0; i + 1 < kept; i++) {
-    const prev = x[i];
-    const next = x[i + 1];
-    // next − prev is exact for nearby prices (Sterbenz); dividing afterwards keeps small returns accurate,
-    // and log1p of that return avoids the cancellation in log(next/prev) ≈ 0.
-    const change = next - prev;
-    const v = kind === "prices" ? change : kind === "returns" ? change / prev : Math.log1p(change / prev);
-    if (!(v - v === 0)) {
-      fail(`${name}: the ${transformLabel(kind).replace(/s$/, "")} at ${axis} ${rowOf(i) + 1} is too large for double precision (${prev} then ${next}).`);
+interface ReadState {
+  kept: number;
+  first: number;
+  last: number;
+  px: number;
+  py: number;
+  positions: Int32Array | undefined;
+}
+
+/** Rows per call of fillRows: small enough that the loop is optimized as a whole function, not by OSR. */
+const CHUNK = 4096;
+
+function fill(lineA: Line, lineB: Line, s: Float64Array, f: Float64Array, code: number, kind: InputKind, st: ReadState,
+  lo: number, hi: number): void {
+  for (let from = lo; from < hi; from += CHUNK) fillRows(lineA, lineB, s, f, code, kind, st, from, Math.min(hi, from + CHUNK));
+}
+
+/** Validates row i of both ranges; true when it holds a pair of numbers. */
+function pairAt(lineA: Line, lineB: Line, i: number, kind: InputKind): boolean {
+  const x = cellValue(lineA.at(i), lineA.name, lineA.axis, i);
+  const y = cellValue(lineB.at(i), lineB.name, lineB.axis, i);
+  if ((kind === "returns" || kind === "logreturns") && (x <= 0 || y <= 0)) nonPositive(x, y, i, lineA, lineB, kind);
+  return x === x && y === y;
+}
+
+function fillRows(lineA: Line, lineB: Line, s: Float64Array, f: Float64Array, code: number, kind: InputKind, st: ReadState,
+  from: number, to: number): void {
+  const a = lineA.grid as unknown[];
+  const b = lineB.grid as unknown[];
+  const columns = lineA.layout === Layout.Column && lineB.layout === Layout.Column;
+  let kept = st.kept;
+  let first = st.first;
+  let last = st.last;
+  let px = st.px;
+  let py = st.py;
+  let positions = st.positions;
+  for (let i = from; i < to; i++) {
+    let x: number;
+    let y: number;
+    if (columns) {
+      const ra = a[i] as unknown[];
+      const rb = b[i] as unknown[];
+      if (!Array.isArray(ra) || ra.length !== 1) lineA.at(i);
+      if (!Array.isArray(rb) || rb.length !== 1) lineB.at(i);
+      const u = ra[0];
+      const v = rb[0];
+      if (typeof u === "number" && typeof v === "number" && u - u === 0 && v - v === 0) {
+        x = u;
+        y = v;
+      } else {
+        x = cellValue(u, lineA.name, lineA.axis, i);
+        y = cellValue(v, lineB.name, lineB.axis, i);
+      }
+    } else {
+      x = cellValue(lineA.at(i), lineA.name, lineA.axis, i);
+      y = cellValue(lineB.at(i), lineB.name, lineB.axis, i);
     }
-    x[i] = v;
+    if (code >= 2 && (x <= 0 || y <= 0)) nonPositive(x, y, i, lineA, lineB, kind);
+    if (!(x === x && y === y)) continue;
+    if (first < 0) first = i;
+    else if (i !== last + 1 && positions === undefined) positions = rowMap(s.length, first, kept);
+    if (positions !== undefined) positions[kept] = i;
+    last = i;
+    if (code === 0) {
+      s[kept] = x;
+      f[kept] = y;
+    } else if (kept > 0) {
+      const du = x - px;
+      const dv = y - py;
+      const u = code === 1 ? du : code === 2 ? du / px : Math.log1p(du / px);
+      const v = code === 1 ? dv : code === 2 ? dv / py : Math.log1p(dv / py);
+      if (!(u - u === 0 && v - v === 0)) tooLarge(u, px, x, py, y, i, lineA, lineB, kind);
+      s[kept - 1] = u;
+      f[kept - 1] = v;
+    }
+    px = x;
+    py = y;
+    kept++;
   }
+  st.kept = kept;
+  st.first = first;
+  st.last = last;
+  st.px = px;
+  st.py = py;
+  st.positions = positions;
+}
+
+function rowMap(rows: number, first: number, kept: number): Int32Array {
+  const positions = new Int32Array(rows);
+  for (let k = 0; k < kept; k++) positions[k] = first + k;
+  return positions;
+}
+
+function nonPositive(x: number, y: number, i: number, lineA: Line, lineB: Line, kind: InputKind): void {
+  if (x <= 0) fail(`${lineA.name}: ${lineA.axis} ${i + 1} holds the price ${x}; ${transformLabel(kind)} need prices above zero.`);
+  if (y <= 0) fail(`${lineB.name}: ${lineB.axis} ${i + 1} holds the price ${y}; ${transformLabel(kind)} need prices above zero.`);
+}
+
+function tooLarge(u: number, px: number, x: number, py: number, y: number, i: number, lineA: Line, lineB: Line, kind: InputKind): never {
+  const what = transformLabel(kind).replace(/s$/, "");
+  if (!(u - u === 0)) fail(`${lineA.name}: the ${what} at ${lineA.axis} ${i + 1} is too large for double precision (${px} then ${x}).`);
+  return fail(`${lineB.name}: the ${what} at ${lineB.axis} ${i + 1} is too large for double precision (${py} then ${y}).`);
 }

@@ -147,13 +147,12 @@ export function coMoments(
   count: number,
   names: { spot: string; hedge: string } = { spot: "spot", hedge: "hedge" },
 ): CoMoments {
-  requireFinite(s, start, count, names.spot);
-  requireFinite(f, start, count, names.hedge);
   const end = start + count;
-  const { expS, expF } = pairExponents(s, f, start, end);
-  const ks = ldexp(1, -expS);
-  const kf = ldexp(1, -expF);
-
+  // Pass 1: finiteness, magnitude, variation and the plain sums at once. Scaling by a power of two is
+  // exact, so the sum of the scaled values is this sum scaled, unless it overflowed or the values sit so
+  // low that their sum lost bits to underflow: then (rarely) the sums are redone scaled.
+  let maxS = 0;
+  let maxF = 0;
   let sVaries = false;
   let fVaries = false;
   const s0 = s[start];
@@ -163,10 +162,31 @@ export function coMoments(
   for (let i = start; i < end; i++) {
     const a = s[i];
     const b = f[i];
+    if (!(a - a === 0)) fail(`${names.spot}: observation ${i + 1} is not a finite number.`);
+    if (!(b - b === 0)) fail(`${names.hedge}: observation ${i + 1} is not a finite number.`);
+    const aa = Math.abs(a);
+    const ab = Math.abs(b);
+    if (aa > maxS) maxS = aa;
+    if (ab > maxF) maxF = ab;
     if (a !== s0) sVaries = true;
     if (b !== f0) fVaries = true;
-    sumS += a * ks;
-    sumF += b * kf;
+    sumS += a;
+    sumF += b;
+  }
+  const expS = scaleExponent(maxS);
+  const expF = scaleExponent(maxF);
+  const ks = ldexp(1, -expS);
+  const kf = ldexp(1, -expF);
+  if (!(Number.isFinite(sumS) && Number.isFinite(sumF)) || expS < -900 || expF < -900) {
+    sumS = 0;
+    sumF = 0;
+    for (let i = start; i < end; i++) {
+      sumS += s[i] * ks;
+      sumF += f[i] * kf;
+    }
+  } else {
+    sumS *= ks;
+    sumF *= kf;
   }
   let meanS = sumS / count;
   let meanF = sumF / count;
