@@ -44,8 +44,17 @@ export function spillRows(
     for (let i = 0; i < n; i++) if (values[i] === values[i]) row[rowOf(i)] = values[i]; // NaN: no value
     return [row];
   }
+  // One pass in row order (rowOf increases with i), each cell array made once: a row with a value is
+  // [double], a packed-double array with no boxed number behind it. Filling [missing] first and
+  // overwriting it with a double would box every value and make the million-row spill twice the garbage.
   const grid: (number | CustomFunctions.Error)[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) grid[r] = [missing];
-  for (let i = 0; i < n; i++) if (values[i] === values[i]) grid[rowOf(i)][0] = values[i];
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    const row = rowOf(i);
+    while (r < row) grid[r++] = [missing];
+    const v = values[i];
+    grid[r++] = v === v ? [v] : [missing];
+  }
+  while (r < rows) grid[r++] = [missing];
   return grid;
 }

@@ -170,6 +170,7 @@ describe("bad input gets an Excel error that names the argument", () => {
     ["non-positive sigma", "GAMMA", [49, 50, 1, 0.05, -0.2, null, null, null], "#VALUE!", /sigma/],
     ["negative T", "VEGA", [49, 50, -1, 0.05, 0.2, null, null, null], "#VALUE!", /\bT\b/],
     ["text where a number is expected", "THETA", [49, "fifty", 1, 0.05, 0.2, null, null, null], "#VALUE!", /\bK\b/],
+    ["text in q, even where Black-76 ignores q", "PRICE", [49, 50, 1, 0.05, 0.2, null, "two", "black76"], "#VALUE!", /\bq\b/],
     ["unknown type", "PRICE", [49, 50, 1, 0.05, 0.2, "straddle", null, null], "#VALUE!", /type/],
     ["unknown model", "RHO", [49, 50, 1, 0.05, 0.2, null, null, "heston"], "#VALUE!", /model/],
     ["unknown input", "MINVAR", [spot, hedge, "levels"], "#VALUE!", /input/],
