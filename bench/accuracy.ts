@@ -5,7 +5,7 @@ import { hedgeStatistics } from "../src/core/hedgeRatio";
 import { mean, stdev } from "../src/core/statistics";
 import { normCdf } from "../src/core/normal";
 import { Greek, OptionInput, optionValue } from "../src/core/options";
-import { exactRegression, exactStdev, ExactRegression } from "./exact";
+import { exactRegression, exactStdev } from "./exact";
 import { jStat } from "./jstat";
 import { jstatGreeks, jstatImpliedVol, Terms } from "./jstatOptions";
 import { normal, uniform } from "./rng";

@@ -263,7 +263,7 @@ async function main(): Promise<void> {
   emit(["Written by `npm run bench` (bench/run.ts); rerun it to refresh this file.",
     quick ? "**Quick run (fewer rounds): not for publication.**" : "",
     srcOverride ? `**Timed with the sources in ${srcOverride}, not src/.**` : "",
-    "Why the missed targets are missed, and the changes that fix most of them: bench/FINDINGS.md."].filter(Boolean).join(" "));
+    "What the profile showed, what was changed, and why a target may stay missed: bench/FINDINGS.md."].filter(Boolean).join(" "));
   emit();
   emit(machine().join("\n"));
   emit();
@@ -485,7 +485,7 @@ async function main(): Promise<void> {
 
   // Targets first in the file, so the verdict is the first thing a reader sees.
   targetLines.push("## Targets", "", table(["Target", "Result", "Measured"], targets.map((t) => [t.what, verdict(t.ok), t.detail]), ["l", "l", "r"]), "",
-    "Speed ratios are medians of interleaved rounds on the same data. For each missed target, bench/FINDINGS.md gives the measured cause and the change to src/ that fixes it (with patches).", "");
+    "Speed ratios are medians of interleaved rounds on the same data. For a missed target, bench/FINDINGS.md gives the measured cause.", "");
   const headerEnd = out.findIndex((l) => l.startsWith("Method:"));
   out.splice(headerEnd + 2, 0, ...targetLines);
   console.log(targetLines.join("\n"));

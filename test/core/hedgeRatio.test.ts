@@ -2,7 +2,6 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { HedgeError } from "../../src/core/errors";
 import { INPUT_KINDS, readPair } from "../../src/core/series";
 import { mean } from "../../src/core/statistics";
 import {

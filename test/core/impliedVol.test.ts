@@ -1,30 +1,15 @@
 import { strict as assert } from "assert";
-import * as fs from "fs";
-import * as path from "path";
 import fc from "fast-check";
 import { HedgeError } from "../../src/core/errors";
 import { impliedVol } from "../../src/core/impliedVol";
 import { OptionInput, optionBounds, optionValue } from "../../src/core/options";
+import { GridRow, hedgeError, optionGrid } from "./helpers/optionReference";
 
 type Terms = Omit<OptionInput, "sigma">;
 
-function hedgeError(f: () => unknown): HedgeError {
-  try {
-    f();
-  } catch (e) {
-    assert.ok(e instanceof HedgeError, `expected a HedgeError, got ${e}`);
-    assert.equal(e.kind, "value");
-    return e;
-  }
-  return assert.fail("expected a HedgeError, got a value");
-}
 
-// scripts/reference/gen_options_quantlib.py: [model, type, S, K, T, r, q, sigma, ql[6], mp[6]] with greeks
-// in the order price, delta, gamma, vega, theta, rho.
-type Row = ["bsm" | "black76", "call" | "put", number, number, number, number, number, number, number[], number[]];
-// Off-grid rows: [model, type, S, K, T, r, q, sigma, exact price, exact vega].
-type Wing = ["bsm" | "black76", "call" | "put", number, number, number, number, number, number, number, number];
-const grid: { rows: Row[]; wings: Wing[] } = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../reference/options-quantlib.json"), "utf8"));
+type Row = GridRow;
+const grid = optionGrid;
 const terms = (row: Row): Terms => ({ model: row[0], type: row[1], S: row[2], K: row[3], T: row[4], r: row[5], q: row[6] });
 
 /**

@@ -4,22 +4,12 @@ import * as path from "path";
 import fc from "fast-check";
 import { HedgeError } from "../../src/core/errors";
 import { Greek, GREEKS, OptionInput, optionBounds, optionGreeks, optionValue } from "../../src/core/options";
+import { GridRow, hedgeError, optionGrid, rowInput } from "./helpers/optionReference";
 
 function opt(o: Partial<OptionInput>): OptionInput {
   return { S: 100, K: 100, T: 1, r: 0.05, sigma: 0.2, type: "call", q: 0, model: "bsm", ...o };
 }
 
-/** The HedgeError `f` throws (failing if it returns or throws anything else). */
-function hedgeError(f: () => unknown): HedgeError {
-  try {
-    f();
-  } catch (e) {
-    assert.ok(e instanceof HedgeError, `expected a HedgeError, got ${e}`);
-    assert.equal(e.kind, "value");
-    return e;
-  }
-  return assert.fail("expected a HedgeError, got a value");
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Haug (1998), as tabulated in QuantLib's test suite: lives beside the repository.
@@ -73,13 +63,8 @@ describe("options: Hull's worked example (S=49, K=50, r=5%, sigma=20%, 20 weeks)
 // ---------------------------------------------------------------------------------------------------
 // 2520 grid points, each with QuantLib's BlackCalculator values and mpmath (300-digit) values:
 // scripts/reference/gen_options_quantlib.py.
-type Row = ["bsm" | "black76", "call" | "put", number, number, number, number, number, number, number[], number[]];
-type Wing = ["bsm" | "black76", "call" | "put", number, number, number, number, number, number, number, number];
-const grid: { greeks: Greek[]; rows: Row[]; wings: Wing[] } = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, "../reference/options-quantlib.json"), "utf8"),
-);
-const rowInput = (row: Row): OptionInput =>
-  ({ model: row[0], type: row[1], S: row[2], K: row[3], T: row[4], r: row[5], q: row[6], sigma: row[7] });
+type Row = GridRow;
+const grid = optionGrid;
 
 describe("options: QuantLib and mpmath reference grid", () => {
   it("covers the grid: 7 moneyness x 5 expiries x 4 vols x 3 rates x (2 yields bsm + black76) x 2 types", () => {
