@@ -124,12 +124,8 @@ export function ssStats(spot: Range, hedge: Range): Regression {
 
 // --- the floor ------------------------------------------------------------------------------------------
 
-/**
- * The least any correct implementation must do for MINVAR: read every cell of both Excel ranges twice
- * (once for the means, once for the centred sums), skip anything that is not a number, and form the price
- * changes on the fly. No copies, no validation messages, no compensation, no overflow scaling.
- */
-export function bareMinvar(spot: Range, hedge: Range): number {
+/** The floor's first read: the number of price changes and their means. */
+function bareMeans(spot: Range, hedge: Range): { n: number; ms: number; mf: number } {
   const rows = spot.length;
   let n = 0;
   let sumS = 0;
@@ -148,12 +144,21 @@ export function bareMinvar(spot: Range, hedge: Range): number {
     ps = a;
     pf = b;
   }
-  const ms = sumS / n;
-  const mf = sumF / n;
+  return { n, ms: sumS / n, mf: sumF / n };
+}
+
+/**
+ * The least any correct implementation must do for MINVAR: read every cell of both Excel ranges twice
+ * (once for the means, once for the centred sums), skip anything that is not a number, and form the price
+ * changes on the fly. No copies, no validation messages, no compensation, no overflow scaling.
+ */
+export function bareMinvar(spot: Range, hedge: Range): number {
+  const rows = spot.length;
+  const { ms, mf } = bareMeans(spot, hedge);
+  let ps = NaN;
+  let pf = NaN;
   let sff = 0;
   let ssf = 0;
-  ps = NaN;
-  pf = NaN;
   for (let i = 0; i < rows; i++) {
     const a = spot[i][0];
     const b = hedge[i][0];
@@ -173,30 +178,12 @@ export function bareMinvar(spot: Range, hedge: Range): number {
 /** The same two reads for STATS: the second pass also sums Σds², and the table follows by formula. */
 export function bareStats(spot: Range, hedge: Range): Regression {
   const rows = spot.length;
-  let n = 0;
-  let sumS = 0;
-  let sumF = 0;
+  const { n, ms, mf } = bareMeans(spot, hedge);
   let ps = NaN;
   let pf = NaN;
-  for (let i = 0; i < rows; i++) {
-    const a = spot[i][0];
-    const b = hedge[i][0];
-    if (typeof a !== "number" || typeof b !== "number") continue;
-    if (ps === ps) {
-      sumS += a - ps;
-      sumF += b - pf;
-      n++;
-    }
-    ps = a;
-    pf = b;
-  }
-  const ms = sumS / n;
-  const mf = sumF / n;
   let sss = 0;
   let sff = 0;
   let ssf = 0;
-  ps = NaN;
-  pf = NaN;
   for (let i = 0; i < rows; i++) {
     const a = spot[i][0];
     const b = hedge[i][0];
