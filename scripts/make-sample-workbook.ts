@@ -191,48 +191,85 @@ function readMe(workbook: ExcelJS.Workbook): void {
   });
 }
 
-function jetFuelSheet(workbook: ExcelJS.Workbook): void {
-  const data = jetFuel();
-  const s = newSheet(workbook, "Jet fuel");
+/** What differs between the two cross-hedge sheets; everything else about their layout is the same. */
+interface CrossHedge {
+  name: string;
+  dates: Date[];
+  spot: number[];
+  hedge: number[];
+  priceFormat: string;
+  /** Header cells A1..F1: the dates, the two price series and the three spilled columns. */
+  headers: [string, string, string, string, string, string];
+  exposure: [label: string, amount: number];
+  contract: [label: string, size: number];
+  contractsLabel: string;
+  dollarOffsetLabel: string;
+  statsLabel: string;
+}
+
+/**
+ * A cross hedge laid out the same way on every sheet that has one: dates and the two price histories in
+ * A:C, spilled ROLLING/EWMA/PNL in D:F, inputs and MINVAR/CONTRACTS/EFFECTIVENESS in H:I, STATS from H11.
+ * Returns the writer so the sheet adds what is its own from row 23.
+ */
+function crossHedgeSheet(workbook: ExcelJS.Workbook, c: CrossHedge): SheetWriter {
+  const s = newSheet(workbook, c.name);
   const first = 2;
-  const last = first + data.dates.length - 1;
+  const last = first + c.dates.length - 1;
   const spot = `B${first}:B${last}`;
-  const fut = `C${first}:C${last}`;
-  const rows = data.dates.length;
+  const hedge = `C${first}:C${last}`;
+  const rows = c.dates.length;
 
-  s.header({
-    A1: "Month end",
-    B1: "Jet fuel spot ($/gallon)",
-    C1: "Heating-oil futures ($/gallon)",
-    D1: "Rolling 20-month hedge ratio (HEDGE.ROLLING)",
-    E1: "EWMA hedge ratio, λ = 0.94 (HEDGE.EWMA)",
-    F1: "Hedged change per gallon at h*: spot change − h* × futures change (HEDGE.PNL)",
-    H1: "What it computes",
-    I1: "Result",
-  });
+  const [a, b, cHeader, d, e, f] = c.headers;
+  s.header({ A1: a, B1: b, C1: cHeader, D1: d, E1: e, F1: f, H1: "What it computes", I1: "Result" });
   s.ws.getRow(1).height = 62;
-  s.column("A", first, data.dates, FMT.date);
-  s.column("B", first, data.spot, FMT.usdPerGallon);
-  s.column("C", first, data.futures, FMT.usdPerGallon);
-  s.hedge(`D${first}`, "ROLLING", [spot, fut, 20], FMT.ratio, rows);
-  s.hedge(`E${first}`, "EWMA", [spot, fut, 0.94], FMT.ratio, rows);
-  s.hedge(`F${first}`, "PNL", [spot, fut, "$I$5"], FMT.usdPerGallon, rows);
+  s.column("A", first, c.dates, FMT.date);
+  s.column("B", first, c.spot, c.priceFormat);
+  s.column("C", first, c.hedge, c.priceFormat);
+  s.hedge(`D${first}`, "ROLLING", [spot, hedge, 20], FMT.ratio, rows);
+  s.hedge(`E${first}`, "EWMA", [spot, hedge, 0.94], FMT.ratio, rows);
+  s.hedge(`F${first}`, "PNL", [spot, hedge, "$I$5"], c.priceFormat, rows);
 
-  s.set("H2", "Exposure: gallons of jet fuel to buy");
-  s.set("I2", JET_FUEL.exposureGallons, FMT.whole);
-  s.set("H3", "Contract size: gallons per heating-oil futures contract");
-  s.set("I3", JET_FUEL.contractGallons, FMT.whole);
+  s.set("H2", c.exposure[0]);
+  s.set("I2", c.exposure[1], FMT.whole);
+  s.set("H3", c.contract[0]);
+  s.set("I3", c.contract[1], FMT.whole);
   s.set("H5", "Minimum-variance hedge ratio h* = ρ·σS/σF (HEDGE.MINVAR)");
-  s.hedge("I5", "MINVAR", [spot, fut], FMT.ratio);
-  s.set("H6", "Heating-oil contracts to buy: h* × exposure ÷ contract size (HEDGE.CONTRACTS)");
+  s.hedge("I5", "MINVAR", [spot, hedge], FMT.ratio);
+  s.set("H6", c.contractsLabel);
   s.hedge("I6", "CONTRACTS", ["I5", "I2", "I3"], FMT.contracts);
   s.set("H7", "Effectiveness: share of the variance removed at h* (HEDGE.EFFECTIVENESS \"variance\")");
-  s.hedge("I7", "EFFECTIVENESS", [spot, fut, "I5", text("prices"), text("variance")], FMT.percent1);
-  s.set("H8", "Effectiveness: futures gain ÷ spot loss (HEDGE.EFFECTIVENESS \"dollaroffset\")");
-  s.hedge("I8", "EFFECTIVENESS", [spot, fut, "I5", text("prices"), text("dollaroffset")], FMT.percent1);
+  s.hedge("I7", "EFFECTIVENESS", [spot, hedge, "I5", text("prices"), text("variance")], FMT.percent1);
+  s.set("H8", c.dollarOffsetLabel);
+  s.hedge("I8", "EFFECTIVENESS", [spot, hedge, "I5", text("prices"), text("dollaroffset")], FMT.percent1);
 
-  s.section("H10", "Regression of spot changes on futures changes (HEDGE.STATS, 11 rows × 2 columns)");
-  s.stats("H11", [spot, fut]);
+  s.section("H10", c.statsLabel);
+  s.stats("H11", [spot, hedge]);
+  return s;
+}
+
+function jetFuelSheet(workbook: ExcelJS.Workbook): void {
+  const data = jetFuel();
+  const s = crossHedgeSheet(workbook, {
+    name: "Jet fuel",
+    dates: data.dates,
+    spot: data.spot,
+    hedge: data.futures,
+    priceFormat: FMT.usdPerGallon,
+    headers: [
+      "Month end",
+      "Jet fuel spot ($/gallon)",
+      "Heating-oil futures ($/gallon)",
+      "Rolling 20-month hedge ratio (HEDGE.ROLLING)",
+      "EWMA hedge ratio, λ = 0.94 (HEDGE.EWMA)",
+      "Hedged change per gallon at h*: spot change − h* × futures change (HEDGE.PNL)",
+    ],
+    exposure: ["Exposure: gallons of jet fuel to buy", JET_FUEL.exposureGallons],
+    contract: ["Contract size: gallons per heating-oil futures contract", JET_FUEL.contractGallons],
+    contractsLabel: "Heating-oil contracts to buy: h* × exposure ÷ contract size (HEDGE.CONTRACTS)",
+    dollarOffsetLabel: "Effectiveness: futures gain ÷ spot loss (HEDGE.EFFECTIVENESS \"dollaroffset\")",
+    statsLabel: "Regression of spot changes on futures changes (HEDGE.STATS, 11 rows × 2 columns)",
+  });
 
   s.section("H23", "Next year's hedging programme: how much of the purchases is hedged");
   s.header({ H24: "Quarter", I24: "Planned purchases (gallons)", J24: "Hedged with futures (gallons)" });
@@ -255,46 +292,26 @@ function jetFuelSheet(workbook: ExcelJS.Workbook): void {
 
 function eurSheet(workbook: ExcelJS.Workbook): void {
   const data = eurReceivable();
-  const s = newSheet(workbook, "EUR receivable");
-  const first = 2;
-  const last = first + data.dates.length - 1;
-  const spot = `B${first}:B${last}`;
-  const fwd = `C${first}:C${last}`;
-  const rows = data.dates.length;
-
-  s.header({
-    A1: "Date",
-    B1: "EUR/USD spot (USD per EUR)",
-    C1: "EUR/USD 3-month forward (USD per EUR)",
-    D1: "Rolling 20-day hedge ratio (HEDGE.ROLLING)",
-    E1: "EWMA hedge ratio, λ = 0.94 (HEDGE.EWMA)",
-    F1: "Hedged change per euro at h*: spot change − h* × forward change (HEDGE.PNL)",
-    H1: "What it computes",
-    I1: "Result",
+  const s = crossHedgeSheet(workbook, {
+    name: "EUR receivable",
+    dates: data.dates,
+    spot: data.spot,
+    hedge: data.forward,
+    priceFormat: FMT.fx,
+    headers: [
+      "Date",
+      "EUR/USD spot (USD per EUR)",
+      "EUR/USD 3-month forward (USD per EUR)",
+      "Rolling 20-day hedge ratio (HEDGE.ROLLING)",
+      "EWMA hedge ratio, λ = 0.94 (HEDGE.EWMA)",
+      "Hedged change per euro at h*: spot change − h* × forward change (HEDGE.PNL)",
+    ],
+    exposure: ["Exposure: euros to be received", EUR_RECEIVABLE.exposureEur],
+    contract: ["Contract size: euros per CME euro futures contract", EUR_RECEIVABLE.contractEur],
+    contractsLabel: "Euro futures to sell: h* × exposure ÷ contract size (HEDGE.CONTRACTS)",
+    dollarOffsetLabel: "Effectiveness: hedge gain ÷ exposure loss (HEDGE.EFFECTIVENESS \"dollaroffset\")",
+    statsLabel: "Regression of spot changes on forward changes (HEDGE.STATS, 11 rows × 2 columns)",
   });
-  s.ws.getRow(1).height = 62;
-  s.column("A", first, data.dates, FMT.date);
-  s.column("B", first, data.spot, FMT.fx);
-  s.column("C", first, data.forward, FMT.fx);
-  s.hedge(`D${first}`, "ROLLING", [spot, fwd, 20], FMT.ratio, rows);
-  s.hedge(`E${first}`, "EWMA", [spot, fwd, 0.94], FMT.ratio, rows);
-  s.hedge(`F${first}`, "PNL", [spot, fwd, "$I$5"], FMT.fx, rows);
-
-  s.set("H2", "Exposure: euros to be received");
-  s.set("I2", EUR_RECEIVABLE.exposureEur, FMT.whole);
-  s.set("H3", "Contract size: euros per CME euro futures contract");
-  s.set("I3", EUR_RECEIVABLE.contractEur, FMT.whole);
-  s.set("H5", "Minimum-variance hedge ratio h* = ρ·σS/σF (HEDGE.MINVAR)");
-  s.hedge("I5", "MINVAR", [spot, fwd], FMT.ratio);
-  s.set("H6", "Euro futures to sell: h* × exposure ÷ contract size (HEDGE.CONTRACTS)");
-  s.hedge("I6", "CONTRACTS", ["I5", "I2", "I3"], FMT.contracts);
-  s.set("H7", "Effectiveness: share of the variance removed at h* (HEDGE.EFFECTIVENESS \"variance\")");
-  s.hedge("I7", "EFFECTIVENESS", [spot, fwd, "I5", text("prices"), text("variance")], FMT.percent1);
-  s.set("H8", "Effectiveness: hedge gain ÷ exposure loss (HEDGE.EFFECTIVENESS \"dollaroffset\")");
-  s.hedge("I8", "EFFECTIVENESS", [spot, fwd, "I5", text("prices"), text("dollaroffset")], FMT.percent1);
-
-  s.section("H10", "Regression of spot changes on forward changes (HEDGE.STATS, 11 rows × 2 columns)");
-  s.stats("H11", [spot, fwd]);
 
   s.section("H23", "How the forward was made");
   s.set("H24", "USD interest rate");
