@@ -70,6 +70,27 @@ function registerRow(values: Partial<Record<RegisterColumn, CellInput>>): CellIn
   return REGISTER_COLUMNS.map((c) => values[c] ?? empty);
 }
 
+/**
+ * The register columns every hedge fills the same way: who, what, why, when, and what the wizard needs to
+ * re-open it. `at` finds a labelled result on the hedge's sheet ("Exposure amount").
+ */
+function documentation(ctx: PlanContext, at: (label: string) => string): Partial<Record<RegisterColumn, CellInput>> {
+  const s = ctx.settings;
+  return {
+    ID: text(ctx.id),
+    "Hedged item": text(s.exposure.name.trim()),
+    "Hedging instrument": text(instrumentWords(s)),
+    "Hedged risk": text(s.docs.risk.trim()),
+    "Risk-management objective": text(s.docs.objective.trim()),
+    "Sources of ineffectiveness": text(s.docs.ineffectiveness.trim()),
+    Date: text(ctx.date),
+    Author: text(s.docs.author.trim()),
+    "Exposure amount": formula(`=${crossSheetRef(ctx.sheet, at("Exposure amount"))}`),
+    Sheet: text(ctx.sheet),
+    Settings: text(settingsToJson(s)),
+  };
+}
+
 function instrumentWords(s: Settings): string {
   const name = s.instrument.name.trim();
   switch (s.instrument.kind) {
@@ -214,24 +235,14 @@ function linearPlan(ctx: PlanContext): InsertPlan {
     blocks: [header(ctx), ...sectionTitles(), inputs.block, results.block, statsBlock, seriesBlock],
     chart,
     registerRow: registerRow({
-      ID: text(ctx.id),
-      "Hedged item": text(s.exposure.name.trim()),
-      "Hedging instrument": text(instrumentWords(s)),
-      "Hedged risk": text(s.docs.risk.trim()),
-      "Risk-management objective": text(s.docs.objective.trim()),
+      ...documentation(ctx, results.at),
       "Hedge ratio": formula(`=${crossSheetRef(ctx.sheet, results.at("Hedge ratio"))}`),
       "How the ratio was set": text(`${METHOD_WORDS[s.method.kind]} on ${INPUT_WORDS[s.data.input]} of ${s.data.spot} against ${s.data.hedge}`),
       "Effectiveness method": text(`Variance reduction (Ederington) on ${INPUT_WORDS[s.data.input]}; dollar offset within 80%-125% on ${ctx.sheet}`),
       "Effectiveness result": formula(`=${crossSheetRef(ctx.sheet, results.at("Variance reduction"))}`),
-      "Sources of ineffectiveness": text(s.docs.ineffectiveness.trim()),
-      Date: text(ctx.date),
-      Author: text(s.docs.author.trim()),
       "Hedged amount": formula(`=${crossSheetRef(ctx.sheet, results.at("Hedged amount (hedge notional)"))}`),
-      "Exposure amount": formula(`=${crossSheetRef(ctx.sheet, results.at("Exposure amount"))}`),
-      Sheet: text(ctx.sheet),
       "Exposure range": text(s.data.spot),
       "Instrument range": text(s.data.hedge),
-      Settings: text(settingsToJson(s)),
     }),
   };
 }
@@ -320,24 +331,14 @@ function optionPlan(ctx: PlanContext): InsertPlan {
       to: "P22",
     },
     registerRow: registerRow({
-      ID: text(ctx.id),
-      "Hedged item": text(s.exposure.name.trim()),
-      "Hedging instrument": text(instrumentWords(s)),
-      "Hedged risk": text(s.docs.risk.trim()),
-      "Risk-management objective": text(s.docs.objective.trim()),
+      ...documentation(ctx, results.at),
       "Hedge ratio": num(1),
       "How the ratio was set": text(`One ${type} per unit of exposure, priced with ${s.instrument.model === "bsm" ? "Black-Scholes-Merton" : "Black-76"}${quoted ? ", volatility implied from the quoted premium" : ""}`),
       "Effectiveness method": text("Intrinsic value designated; time value excluded and recognised separately"),
       "Effectiveness result": formula(`=${crossSheetRef(ctx.sheet, results.at("Delta"))}`),
-      "Sources of ineffectiveness": text(s.docs.ineffectiveness.trim()),
-      Date: text(ctx.date),
-      Author: text(s.docs.author.trim()),
       "Hedged amount": formula(`=${crossSheetRef(ctx.sheet, results.at("Hedged amount (protected notional)"))}`),
-      "Exposure amount": formula(`=${crossSheetRef(ctx.sheet, results.at("Exposure amount"))}`),
-      Sheet: text(ctx.sheet),
       "Exposure range": text(""),
       "Instrument range": text(""),
-      Settings: text(settingsToJson(s)),
     }),
   };
 }
