@@ -377,27 +377,33 @@ export function optionRows(impliedVol?: (price: number, o: Omit<OptionInput, "si
   });
 
   const volCases = rows.filter((r) => recoverable(r[9][0], r[9][3], r[7]));
-  const vols: VolRow[] = [];
-  const score = (method: string, solve: (r: Row) => number) => {
-    let worst = 0;
-    let fails = 0;
-    for (const r of volCases) {
-      let got: number;
-      try {
-        got = solve(r);
-      } catch {
-        got = NaN;
-      }
-      const rel = Number.isFinite(got) ? Math.abs(got - r[7]) / r[7] : Infinity;
-      worst = Math.max(worst, rel);
-      if (!(rel <= 1e-9)) fails++;
+  // How well each solver recovers sigma (r[7]) from the exact price r[9][0]: worst relative error and the
+  // number of cases off by more than 1e-9 (a throw counts as off).
+  const recovery = (cases: Row[]): VolRow[] => {
+    const solvers: [string, (r: Row) => number][] = [];
+    if (impliedVol) {
+      const solve = impliedVol;
+      solvers.push(["HEDGE core impliedVol", (r) => solve(r[9][0], { S: r[2], K: r[3], T: r[4], r: r[5], q: r[6], type: r[1] as "call", model: r[0] as "bsm" })]);
     }
-    vols.push({ method, cases: volCases.length, worst, fails });
+    solvers.push(["jStat Newton/bisection", (r) => jstatImpliedVol(r[9][0], termsOf(r))]);
+    return solvers.map(([method, solve]) => {
+      let worst = 0;
+      let fails = 0;
+      for (const r of cases) {
+        let got: number;
+        try {
+          got = solve(r);
+        } catch {
+          got = NaN;
+        }
+        const rel = Number.isFinite(got) ? Math.abs(got - r[7]) / r[7] : Infinity;
+        worst = Math.max(worst, rel);
+        if (!(rel <= 1e-9)) fails++;
+      }
+      return { method, cases: cases.length, worst, fails };
+    });
   };
-  if (impliedVol) {
-    score("HEDGE core impliedVol", (r) => impliedVol(r[9][0], { S: r[2], K: r[3], T: r[4], r: r[5], q: r[6], type: r[1] as "call", model: r[0] as "bsm" }));
-  }
-  score("jStat Newton/bisection", (r) => jstatImpliedVol(r[9][0], termsOf(r)));
+  const vols = recovery(volCases);
 
   // The wings: relative error of the price itself, where it has not underflowed (tiny out-of-the-money
   // prices are where an absolute-accuracy normal CDF loses every digit).
@@ -416,27 +422,6 @@ export function optionRows(impliedVol?: (price: number, o: Omit<OptionInput, "si
     if (!(rel(ours) <= 1e-9)) wings.hedgeFails++;
     if (!(rel(theirs) <= 1e-9)) wings.jstatFails++;
   }
-  const wingVols: VolRow[] = [];
-  const wingCases = wingRows.filter((w) => recoverable(w[8], w[9], w[7])).map(asRow);
-  const scoreWings = (method: string, solve: (r: Row) => number) => {
-    let worst = 0;
-    let fails = 0;
-    for (const r of wingCases) {
-      let got: number;
-      try {
-        got = solve(r);
-      } catch {
-        got = NaN;
-      }
-      const rel = Number.isFinite(got) ? Math.abs(got - r[7]) / r[7] : Infinity;
-      worst = Math.max(worst, rel);
-      if (!(rel <= 1e-9)) fails++;
-    }
-    wingVols.push({ method, cases: wingCases.length, worst, fails });
-  };
-  if (impliedVol) {
-    scoreWings("HEDGE core impliedVol", (r) => impliedVol(r[9][0], { S: r[2], K: r[3], T: r[4], r: r[5], q: r[6], type: r[1] as "call", model: r[0] as "bsm" }));
-  }
-  scoreWings("jStat Newton/bisection", (r) => jstatImpliedVol(r[9][0], termsOf(r)));
+  const wingVols = recovery(wingRows.filter((w) => recoverable(w[8], w[9], w[7])).map(asRow));
   return { generator: ref.generator, greeks, vols, volCases: volCases.length, wings, wingVols };
 }
