@@ -1,3 +1,4 @@
+import type { OptionInput } from "../src/core/options";
 import { normal, uniform } from "./rng";
 
 /** Rows in a whole-column reference (A:A) in Excel. */
@@ -42,16 +43,7 @@ export function head(r: Range, rows: number): Range {
   return r.slice(0, rows);
 }
 
-export interface OptionCase {
-  S: number;
-  K: number;
-  T: number;
-  r: number;
-  sigma: number;
-  type: "call" | "put";
-  q: number;
-  model: "bsm" | "black76";
-}
+export type OptionCase = OptionInput;
 
 /**
  * A sheet of option rows: moneyness 0.6-1.7, a day to three years, vols 5%-90%, rates -1% to 5%, yields

@@ -6,6 +6,8 @@
  * regenerates it and compares. The numbers are made up but shaped like the markets they stand for.
  */
 
+import type { OptionInput } from "../src/core/options";
+
 /** mulberry32: a 32-bit generator small enough to carry here and good enough for sample data. */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
@@ -190,16 +192,8 @@ export function indexFuturesPrice(lastIndex: number): number {
   return round(lastIndex * Math.exp((EQUITY.rate - EQUITY.dividendYield) * 0.25), 2);
 }
 
-export interface OptionCase {
+export interface OptionCase extends OptionInput {
   label: string;
-  S: number;
-  K: number;
-  T: number;
-  r: number;
-  sigma: number;
-  type: "call" | "put";
-  q: number;
-  model: "bsm" | "black76";
 }
 
 export const OPTION_CASES: readonly OptionCase[] = [
