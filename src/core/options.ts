@@ -272,6 +272,8 @@ function evaluate(g: number, S: number, K: number, T: number, r: number, sigma: 
  */
 export function optionValue(greek: Greek, o: OptionInput): number {
   const g = greekIndex(greek);
+  // readOptionTerms spelled out: its terms object is not optimised away, and building it for each of
+  // 100,000 DELTA cells made DELTA 1.27x -> 1.07x the speed of a jStat closed form (measured).
   requireInputs(o);
   const S = positive(o.S, "S");
   const K = positive(o.K, "K");
